@@ -1,0 +1,1 @@
+"""Domain package of the MRH dashboard „Demographie und Daseinsvorsorge“ (no Streamlit here)."""

