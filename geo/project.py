@@ -141,6 +141,8 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
                        zip(contacts.iterrows(), at_address, points, strict=True)]
     contacts["lat"] = [float(c["lat"]) if a else p.y for (_, c), a, p in
                        zip(contacts.iterrows(), at_address, points, strict=True)]
+    contacts["ort_name"] = ["" if a else places.at[o, "GEN"] for o, a in
+                            zip(contacts["ort_rs"], at_address, strict=True)]
     return Project(joined, themes, contacts)
 
 

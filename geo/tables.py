@@ -19,6 +19,9 @@ SAVE_AS_UTF8 = (
     "Feldtrennzeichen „;“."
 )
 
+TOO_FEW = "abgeschnittene Zeile oder fehlendes „;“?"
+TOO_MANY = "ein „;“ zu viel? Text mit „;“ muss in Anführungszeichen stehen"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -115,11 +118,9 @@ def read_table(
         if all(not cell.strip() for cell in record):
             continue
         if len(record) != len(header):
-            problems.append(Problem(
-                name, line,
-                f"Die Zeile hat {len(record)} Felder, erwartet sind {len(header)} "
-                f"({'abgeschnittene Zeile?' if len(record) < len(header) else 'ein „;“ zu viel im Text? Dann das Feld in Anführungszeichen setzen.'})",
-            ))
+            hint = TOO_FEW if len(record) < len(header) else TOO_MANY
+            message = f"Die Zeile hat {len(record)} Felder, erwartet sind {len(header)} ({hint})."
+            problems.append(Problem(name, line, message))
             continue
         rows.append(Row(line, {h: cell.strip() for h, cell in zip(header, record, strict=True)}))
     return rows, problems

@@ -1,0 +1,232 @@
+"""Folium objects for the dashboard; builders return objects and never render or touch disk."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import folium
+from branca.element import MacroElement
+from jinja2 import Template
+
+from geo import assets
+from geo.partners import LEAD, display_name
+from geo.project import Project
+from geo.state import ViewState
+from geo.text import html_link, html_text
+from geo.vg250 import ATTRIBUTION
+from geo.views import BASE_STYLE, LEAD_STYLE, precision_note, theme_counts, view_styles
+
+PARTNER_LAYER = "Partnerregionen"
+CONTACT_LAYER = "Kontakte"
+CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
+
+
+def js_json(value: Any) -> str:
+    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no line separators)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+class _Script(MacroElement):
+    """A MacroElement whose script is a Jinja template over ``this`` (internal helper)."""
+
+    _source = ""
+
+    def __init__(self, **fields: Any) -> None:
+        super().__init__()
+        self._name = type(self).__name__
+        self._template = Template("{% macro script(this, kwargs) %}" + self._source + "{% endmacro %}")
+        for key, value in fields.items():
+            setattr(self, key, value)
+
+
+class ThemeFill(_Script):
+    """Fills each theme's FeatureGroup in the browser with copies of the partner shapes.
+
+    The geometry is sent once (in the partner layer), not once per theme.
+    """
+
+    _source = """
+    {{ this.partners.get_name() }}.eachLayer(function (layer) {
+        var themes = layer.feature.properties.themen || [];
+        {%- for slug, group, color in this.groups %}
+        if (themes.indexOf({{ slug }}) >= 0) {
+            L.geoJSON(layer.feature, {interactive: false, style: {color: {{ color }}, weight: 2,
+                fillColor: {{ color }}, fillOpacity: 0.55}}).addTo({{ group.get_name() }});
+        }
+        {%- endfor %}
+    });
+    """
+
+
+class ViewControl(_Script):
+    """Defines ``window.mrhApplyView(view)``: restyles partners without rebuilding the map."""
+
+    _source = """
+    (function () {
+        var layer = {{ this.partners.get_name() }};
+        var styles = {};
+        function apply(view) {
+            styles = view.styles;
+            layer.eachLayer(function (l) {
+                var rs = l.feature.properties.rs;
+                if (styles[rs]) { l.setStyle(styles[rs]); }
+                if (rs === view.selected && l.bringToFront) { l.bringToFront(); }
+            });
+        }
+        layer.eachLayer(function (l) {
+            l.on("mouseover", function () {
+                var s = styles[l.feature.properties.rs] || {};
+                l.setStyle({weight: (s.weight || 1.5) + 2});
+            });
+            l.on("mouseout", function () {
+                var s = styles[l.feature.properties.rs];
+                if (s) { l.setStyle(s); }
+            });
+        });
+        window.mrhApplyView = apply;
+        apply({{ this.view }});
+    })();
+    """
+
+
+class ApplyView(_Script):
+    """The per-rerun part: apply the current selection/filter styles (sent via feature_group_to_add)."""
+
+    _source = "if (window.mrhApplyView) { window.mrhApplyView({{ this.view }}); }"
+
+
+class FitWhenSized(_Script):
+    """Fit the partners once the iframe has its final size (Streamlit sizes it after the map starts)."""
+
+    _source = """
+    (function () {
+        var map = {{ this._parent.get_name() }};
+        var bounds = {{ this.bounds }};
+        var observer = new ResizeObserver(function () { map.invalidateSize(); map.fitBounds(bounds); });
+        observer.observe(map.getContainer());
+        function stop() { observer.disconnect(); }
+        map.getContainer().addEventListener("pointerdown", stop, {once: true});
+        map.getContainer().addEventListener("wheel", stop, {once: true});
+        setTimeout(stop, 3000);
+    })();
+    """
+
+
+class Attribution(_Script):
+    """Data attribution inside the map (there are no tiles to carry one)."""
+
+    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});"
+
+
+def view_payload(project: Project, state: ViewState) -> str:
+    """JS object literal for :class:`ViewControl`/:class:`ApplyView`."""
+    return js_json({"styles": view_styles(project, state), "selected": state.region})
+
+
+def partner_features(project: Project) -> dict[str, Any]:
+    """GeoJSON of the partners with only what the browser needs; text pre-escaped for HTML."""
+    features = []
+    for rs, row in project.partners.iterrows():
+        label = display_name(row["typ"], row["name"])
+        if row["rolle"] == LEAD:
+            label += " – Federführung"
+        features.append({
+            "type": "Feature", "id": str(rs),
+            "properties": {"rs": str(rs), "label": html_text(label), "themen": list(row["themen"])},
+            "geometry": row.geometry.__geo_interface__,
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _initial_style(feature: dict[str, Any], lead: str) -> dict[str, Any]:
+    style = dict(BASE_STYLE)
+    if feature["properties"]["rs"] == lead:
+        style.update(LEAD_STYLE)
+    return style
+
+
+def build_map(project: Project) -> folium.Map:
+    """The static map: partners, one layer per theme, contacts, layer control. No tiles.
+
+    Everything that depends on the view state is sent separately (:func:`build_view_layer`),
+    so selecting or filtering never rebuilds this map in the browser.
+    """
+    fmap = folium.Map(location=None, tiles=None, zoom_start=8, control_scale=True,
+                      double_click_zoom=False, zoom_snap=0.25, zoom_delta=0.5)
+    fmap.default_js = list(assets.JS)  # instance attributes: the class lists stay untouched
+    fmap.default_css = list(assets.CSS)
+    west, south, east, north = project.partners.total_bounds
+    bounds = [[south, west], [north, east]]
+    fmap.fit_bounds(bounds)
+    FitWhenSized(bounds=js_json(bounds)).add_to(fmap)
+    Attribution(text=js_json(html_text(ATTRIBUTION))).add_to(fmap)
+
+    leads = project.partners.index[project.partners["rolle"] == LEAD]
+    lead = str(leads[0]) if len(leads) else ""
+    partners = folium.GeoJson(
+        partner_features(project), name=PARTNER_LAYER,
+        style_function=lambda feature: _initial_style(feature, lead),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
+    ).add_to(fmap)
+
+    counts = theme_counts(project)
+    groups = []
+    for theme in project.themes:
+        group = folium.FeatureGroup(
+            name=html_text(f"Themenfeld: {theme.label} ({counts[theme.slug]})"), show=False
+        ).add_to(fmap)
+        groups.append((js_json(theme.slug), group, js_json(theme.color)))
+    ThemeFill(partners=partners, groups=groups).add_to(fmap)
+
+    contact_layer(project).add_to(fmap)
+    ViewControl(partners=partners, view=view_payload(project, ViewState())).add_to(fmap)
+    folium.LayerControl(collapsed=True).add_to(fmap)
+    return fmap
+
+
+def contact_layer(project: Project) -> folium.FeatureGroup:
+    """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
+    group = folium.FeatureGroup(name=CONTACT_LAYER)
+    for _, contact in project.contacts.iterrows():
+        kind = "teil" if contact["rs"] else "dach"
+        color = CONTACT_COLORS[kind]
+        folium.CircleMarker(
+            location=(contact["lat"], contact["lon"]), radius=7, color="#333333", weight=1,
+            fill=True, fill_color=color, fill_opacity=0.95,
+            popup=folium.Popup(contact_popup_html(contact), max_width=320),
+            tooltip=folium.Tooltip(html_text(contact["organisation"])),
+        ).add_to(group)
+    return group
+
+
+def contact_popup_html(contact: Any) -> str:
+    """Popup HTML for one contact; every value escaped, links only from checked values."""
+    from geo.checks import tel_uri  # local: only the popup needs it
+
+    lines = [f"<b>{html_text(contact['organisation'])}</b>"]
+    if contact["rs"] == "":
+        lines.append("<i>Dachprojekt „Regionalmanagement“</i>")
+    if contact["personen"]:
+        lines.append(html_text(", ".join(contact["personen"])))
+    if contact["adresse"]:
+        lines.append(html_text(contact["adresse"]))
+    if contact["telefon"]:
+        lines.append(f'Tel. <a href="{html_text(tel_uri(contact["telefon"]))}">'
+                     f"{html_text(contact['telefon'])}</a>")
+    if contact["email"]:
+        lines.append(f'<a href="mailto:{html_text(contact["email"])}">{html_text(contact["email"])}</a>')
+    lines.append(f"<small>{html_text(precision_note(contact, contact['ort_name']))}</small>")
+    lines.append(f"<small>{html_link('Quelle', contact['quelle'])}, Stand {html_text(contact['stand'])}</small>")
+    return "<br>".join(lines)
+
+
+def build_view_layer(project: Project, state: ViewState) -> folium.FeatureGroup:
+    """The per-rerun layer: applies selection and filter styles to the existing map."""
+    group = folium.FeatureGroup(name="Ansicht", control=False)
+    ApplyView(view=view_payload(project, state)).add_to(group)
+    return group
