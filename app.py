@@ -9,7 +9,7 @@ from geo import texts
 from geo.errors import DataError
 from geo.layers import build_map, build_view_layer
 from geo.partners import display_name
-from geo.project import DATA_DIR, Project, load_project
+from geo.project import Project, configured_data_dir, load_project
 from geo.state import ViewState, parse_query, share_url, to_query
 from geo.text import md_text
 from geo.views import details_markdown, partner_table, theme_counts
@@ -18,13 +18,16 @@ NONE_SELECTED = "– keiner gewählt –"
 st.set_page_config(page_title=f"{texts.TITLE} – MRH", page_icon="🗺️", layout="wide")
 
 
+DATA_DIR = configured_data_dir()
+
+
 def data_signature() -> tuple[tuple[str, int, int], ...]:
     """Changes whenever a data file changes, so edits show up without a restart."""
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(DATA_DIR.iterdir())
-                 if p.is_file())
+    files = sorted(DATA_DIR.iterdir()) if DATA_DIR.is_dir() else []
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load(signature: tuple[tuple[str, int, int], ...]) -> Project | DataError:
     try:
         return load_project(DATA_DIR)

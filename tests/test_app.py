@@ -1,0 +1,134 @@
+"""The Streamlit script via AppTest: URL → view, widgets → URL, map arguments, error page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+# what makes a browser fetch something (links in <a href> are only followed when clicked)
+EXTERNAL = re.compile(r"""(?:src\s*=|<link[^>]*href\s*=|url\(|@import|tileLayer\()\s*["'`]?(?:https?:)?//""", re.I)
+
+
+def start(query: dict[str, str | list[str]] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.message for e in at.exception]
+    return at
+
+
+def map_args(at: AppTest) -> dict:
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)
+
+
+def query(at: AppTest, key: str) -> list[str]:
+    value = at.query_params.get(key, [])
+    return [value] if isinstance(value, str) else list(value)
+
+
+def markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def test_default_view_lists_all_partners_and_loads_nothing_external():
+    at = start()
+    assert len(at.dataframe[0].value) == 12
+    assert at.selectbox[0].value is None
+    assert "Partner wählen" in markdown(at)
+    args = map_args(at)
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/jquery/jquery.min.js"]
+    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
+    for part in ("script", "header", "html", "feature_group"):
+        assert not EXTERNAL.search(args[part] or ""), part
+    assert sorted(args["returned_objects"]) == ["last_active_drawing", "last_object_clicked"]
+    assert "© GeoBasis-DE / BKG 2016 (Daten verändert)" in markdown(at)
+
+
+def test_url_restores_selection_and_filter():
+    at = start({"region": "01060", "thema": ["mobilitaet", "wohnen"]})
+    assert at.selectbox[0].value == "01060"
+    assert at.multiselect[0].value == ["mobilitaet", "wohnen"]
+    assert "### Kreis Segeberg" in markdown(at)
+    assert "„Kreis Segeberg 2030“" in markdown(at)
+    names = set(at.dataframe[0].value["Name"])
+    assert names == {"Kreis Segeberg", "Landkreis Cuxhaven", "Kreis Stormarn", "Samtgemeinde Amelinghausen"}
+    assert '"selected": "01060"' in map_args(at)["feature_group"]
+    assert at.code[0].value == "?region=01060&thema=mobilitaet&thema=wohnen"
+
+
+def test_widgets_write_the_url():
+    at = start()
+    at.multiselect[0].set_value(["kinderbetreuung"]).run()
+    assert query(at, "thema") == ["kinderbetreuung"]
+    assert len(at.dataframe[0].value) == 2
+    at.selectbox[0].set_value("033595407").run()
+    assert query(at, "region") == ["033595407"]
+    assert "### Samtgemeinde Nordkehdingen" in markdown(at)
+    at.selectbox[0].set_value(None).run()
+    assert "region" not in at.query_params
+
+
+def test_selection_changes_only_the_view_layer_not_the_map():
+    first = map_args(start())
+    second = map_args(start({"region": "13076", "thema": "senioren"}))
+    assert first["key"] == second["key"]  # same component identity → no remount in the browser
+    assert first["feature_group"] != second["feature_group"]
+
+
+@pytest.mark.parametrize("query", [
+    {"region": "<img src=x onerror=alert(1)>"},
+    {"thema": ["mobilität", "${alert(1)}", "[x](javascript:alert(1))"]},
+    {"region": ["99999", "01060", "01062"], "foo": "bar"},
+    {"region": "\x00\x01\ufffd" + "x" * 10000},
+])
+def test_odd_urls_load_with_a_notice(query):
+    at = start(query)
+    notices = [i.value for i in at.info]
+    assert notices
+    for notice in notices:
+        assert not re.search(r"(?<!\\)[<>\[\]()$`]", notice), notice  # markdown-escaped
+    assert len(at.dataframe[0].value) >= 1
+
+
+def test_invalid_data_shows_the_error_page(data_dir, monkeypatch):
+    partners = data_dir / "partners.csv"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(";demografie;", ";demographie;"),
+                        encoding="utf-8")
+    (data_dir / "boundaries.geojson").write_bytes((data_dir / "boundaries.geojson").read_bytes()[:5000])
+    before = partners.read_bytes()
+    monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
+    at = start()
+    assert "Die Daten können nicht angezeigt werden" in at.error[0].value
+    listing = at.code[0].value
+    assert "partners.csv:7: Unbekanntes Thema 'demographie' in Spalte 'themen' (meinten Sie 'demografie'?)" in listing
+    assert "boundaries.geojson:1: Ungültiges JSON" in listing
+    assert not at.get("component_instance")
+    assert not at.dataframe
+    assert partners.read_bytes() == before
+
+
+def test_hostile_data_is_escaped_in_the_panel_and_table(data_dir, monkeypatch):
+    partners = data_dir / "partners.csv"
+    hostile = "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) ${alert(3)}"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(
+        ";„Kreis Segeberg 2030“;", f";{hostile};"), encoding="utf-8")
+    monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
+    at = start({"region": "01060"})
+    panel = markdown(at)
+    assert "\\<img src\\=x onerror\\=alert\\(1\\)\\> \\[klick\\]\\(javascript\\:alert\\(2\\)\\)" in panel
+    assert hostile in set(at.dataframe[0].value["Teilprojekt"])  # plain text cell, shown verbatim
+
+
+@pytest.mark.parametrize("loading", [
+    '<script src="https://cdn.jsdelivr.net/npm/leaflet.js">', '<link rel="stylesheet" href="//cdnjs.x/a.css"/>',
+    "L.tileLayer(`https://tile.openstreetmap.org/{z}/{x}/{y}.png`", "@import url(https://fonts.googleapis.com/x)",
+])
+def test_the_external_pattern_would_catch_a_cdn(loading):
+    assert EXTERNAL.search(loading)

@@ -1,0 +1,85 @@
+"""The folium map: layers, no external URLs, escaped text, small per-rerun payload."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string, generate_js_hash
+
+from geo.layers import build_map, build_view_layer, contact_popup_html
+from geo.project import load_project
+from geo.state import ViewState
+
+URL = re.compile(r"""(?:https?:)?//[^\s"'<>)`]+""")
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project()
+
+
+def rendered(fmap):
+    fmap.get_root().render()
+    html, header = _get_html(fmap), _get_header(fmap)
+    return html, header, _get_map_string(fmap)
+
+
+def test_map_has_the_layers(project):
+    _, _, script = rendered(build_map(project))
+    assert '"Partnerregionen"' in script
+    assert script.count("Themenfeld: ") == 10
+    assert '"Kontakte"' in script
+    assert "L.control.layers" in script
+    assert "tile_layer" not in script and "tileLayer" not in script
+
+
+def test_map_requests_nothing_from_other_hosts(project):
+    fmap = build_map(project)
+    html, header, script = rendered(fmap)
+    links = [src for _, src in fmap.default_js] + [href for _, href in fmap.default_css]
+    assert all(link.startswith("/app/static/vendor/") for link in links)
+    assert not URL.findall(html + header)
+    # the only absolute URLs in the script are <a href> targets in contact popups (not loaded)
+    for url in URL.findall(script):
+        assert url.startswith("https://metropolregion.hamburg.de/"), url
+
+
+def test_view_layer_is_small_and_carries_the_state(project):
+    fmap = build_map(project)
+    rendered(fmap)
+    js = _get_feature_group_string(build_view_layer(project, ViewState("01060", ("wohnen",))), fmap)
+    assert len(js) < 6000
+    payload = json.loads(re.search(r"mrhApplyView\((\{.*\})\)", js).group(1))
+    assert payload["selected"] == "01060"
+    assert set(payload["styles"]) == set(project.partners.index)
+
+
+def test_map_script_does_not_depend_on_the_state(project):
+    """Same script → same component key → streamlit-folium keeps the iframe (no remount)."""
+    first = rendered(build_map(project))[2]
+    second = rendered(build_map(project))[2]
+    assert generate_js_hash(first, "karte") == generate_js_hash(second, "karte")
+
+
+def test_hostile_names_are_inert_in_tooltips_and_popups(project):
+    hostile = "<img src=x onerror=alert(1)>`${alert(2)}`"
+    partners = project.partners.copy()
+    partners.loc["01060", ["name", "typ"]] = [hostile, "Kreis"]
+    contacts = project.contacts.copy()
+    contacts.loc[0, ["organisation", "personen"]] = [hostile, (hostile,)]
+    fmap = build_map(project._replace(partners=partners, contacts=contacts))
+    _, _, script = rendered(fmap)
+    assert "<img" not in script and "${alert" not in script
+    assert "&lt;img src=x onerror=alert(1)&gt;&#96;&#36;&#123;alert(2)&#125;&#96;" in script
+
+
+def test_popup_links_only_from_checked_values(project):
+    contact = project.contacts.iloc[1].copy()  # Planungsgruppe Plewa
+    popup = contact_popup_html(contact)
+    assert '<a href="tel:+4946125481">0461 2 54 81</a>' in popup
+    assert '<a href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de">' in popup
+    assert "Flensburg (Adresse nicht verortet)" in popup
+    contact["quelle"] = "javascript:alert(1)"
+    assert 'href="javascript' not in contact_popup_html(contact)

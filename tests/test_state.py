@@ -1,0 +1,68 @@
+"""URL ⇄ view state: the URL contract ?region=<RS>&thema=<slug>…"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.state import ViewState, parse_query, share_url, to_query
+
+REGIONS = ["01051", "01060", "033530005"]
+THEMES = ["mobilitaet", "wohnen", "senioren"]
+
+
+def test_valid_query_restores_the_state():
+    state, notices = parse_query({"region": ["01060"], "thema": ["wohnen", "mobilitaet"]}, REGIONS, THEMES)
+    assert state == ViewState("01060", ("mobilitaet", "wohnen"))  # catalogue order
+    assert notices == []
+
+
+@pytest.mark.parametrize(("params", "expected_state", "notice"), [
+    ({"region": ["99999"]}, ViewState(), "Unbekannte Region „99999“"),
+    ({"thema": ["mobilität"]}, ViewState(), "Unbekanntes Thema „mobilität“"),
+    ({"region": ["01051", "01060"]}, ViewState("01051"), "Mehrere Regionen"),
+    ({"foo": ["1"]}, ViewState(), "Unbekannter URL-Parameter „foo“"),
+    ({"region": ["9" * 5000]}, ViewState(), "„" + "9" * 39 + "…“"),
+    ({"region": ["<script>alert(1)</script>"]}, ViewState(), "Unbekannte Region „<script>alert(1)</script>“"),
+])
+def test_odd_values_are_dropped_with_a_notice(params, expected_state, notice):
+    state, notices = parse_query(params, REGIONS, THEMES)
+    assert state == expected_state
+    assert any(notice in n for n in notices), notices
+
+
+def test_streamlit_embed_parameters_are_not_complained_about():
+    assert parse_query({"embed": ["true"]}, REGIONS, THEMES) == (ViewState(), [])
+
+
+def test_duplicate_themes_collapse():
+    state, _ = parse_query({"thema": ["wohnen", "wohnen"]}, REGIONS, THEMES)
+    assert state.themes == ("wohnen",)
+
+
+def test_to_query_and_share_url():
+    state = ViewState("01060", ("mobilitaet", "wohnen"))
+    assert to_query(state) == {"region": ["01060"], "thema": ["mobilitaet", "wohnen"]}
+    assert to_query(ViewState()) == {}
+    url = share_url("http://localhost:8501/", state)
+    assert url == "http://localhost:8501/?region=01060&thema=mobilitaet&thema=wohnen"
+    assert share_url(None, ViewState()) == "?"
+
+
+@given(st.dictionaries(st.text(max_size=20), st.lists(st.text(max_size=300), max_size=5), max_size=6))
+def test_any_query_gives_a_valid_state(params):
+    state, notices = parse_query(params, REGIONS, THEMES)
+    assert state.region is None or state.region in REGIONS
+    assert set(state.themes) <= set(THEMES)
+    assert len(notices) <= 10
+    assert all(len(n) < 120 for n in notices)
+
+
+@given(st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)))
+def test_share_url_round_trips(region, themes):
+    state = ViewState(region, tuple(t for t in THEMES if t in themes))
+    query = parse_qs(urlsplit(share_url("http://h/", state)).query)
+    assert parse_query(query, REGIONS, THEMES) == (state, [])

@@ -1,0 +1,52 @@
+"""Escaping: data text must stay text in HTML, JS template literals and Streamlit markdown."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.text import html_link, html_text, md_link, md_text, short
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert('x')</script>",
+    "`${alert(document.cookie)}`",
+    "C:\\users\\x",
+    "[klick](javascript:alert(1))",
+    "**fett** _kursiv_ $x^2$ :red[rot]",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_html_text_leaves_no_markup_or_template_syntax(value):
+    escaped = html_text(value)
+    assert not set("<>`$\\{}\"'") & set(escaped)
+    assert re.sub(r"&#?\w+;", "", escaped).strip() or not value
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_md_text_escapes_every_markdown_character(value):
+    escaped = md_text(value)
+    assert not re.search(r"(?<!\\)[\[\]()<>*_`$:]", escaped)
+
+
+def test_md_text_flattens_newlines():
+    assert md_text("a\n# b") == "a \\# b"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "//evil", "http:///x"])
+def test_links_only_for_http(url):
+    assert "<a" not in html_link("x", url)
+    assert "](" not in md_link("x", url)
+
+
+def test_http_links_are_built_safely():
+    assert html_link("Quelle", "https://example.org/a?b=1&c=2") == (
+        '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">Quelle</a>')
+    assert md_link("a(b)", "https://example.org/x(y)") == "[a\\(b\\)](https://example.org/x%28y%29)"
+
+
+def test_short_drops_control_characters_and_truncates():
+    assert short("a\x00b\u202ec") == "abc"
+    assert short("x" * 100, 10) == "x" * 9 + "…"

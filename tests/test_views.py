@@ -1,0 +1,94 @@
+"""What a view state shows: filter matches, table rows, styles, detail text (real project data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.project import load_project
+from geo.state import ViewState
+from geo.views import (
+    LEAD_STYLE,
+    MUTED_STYLE,
+    SELECTED_STYLE,
+    details_markdown,
+    format_de,
+    matches,
+    partner_table,
+    theme_counts,
+    view_styles,
+)
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project()
+
+
+def test_required_theme_assignments(project):
+    themes = project.partners["themen"]
+    assert themes["03352"] == ("mobilitaet",)
+    assert themes["01062"] == ("wohnen",)
+    assert set(themes["01060"]) == {"senioren", "gesundheit", "mobilitaet", "wohnen"}
+    assert themes["13076"] == ("senioren",)
+    assert themes["01061"] == ("kinderbetreuung",)
+    assert set(themes["033595407"]) == {"bildung", "kinderbetreuung"}
+    assert themes["033555401"] == ("wohnen",)
+    assert set(themes["033530005"]) == {"barrierefreiheit", "naherholung"}
+    assert themes["01056"] == ("demografie",)
+    for rs in ("01051", "01053", "13074"):  # no documented Teilprojekt → no theme
+        assert themes[rs] == ()
+
+
+def test_theme_counts(project):
+    counts = theme_counts(project)
+    assert counts["mobilitaet"] == 2 and counts["wohnen"] == 3 and counts["nahversorgung"] == 0
+    assert list(counts) == [t.slug for t in project.themes]
+
+
+@pytest.mark.parametrize(("themes", "expected"), [
+    ((), 12),
+    (("mobilitaet",), {"03352", "01060"}),
+    (("bildung", "demografie"), {"033595407", "01056"}),
+    (("nahversorgung",), set()),
+])
+def test_matches_any_selected_theme(project, themes, expected):
+    found = matches(project, themes)
+    assert (len(found) if isinstance(expected, int) else set(found)) == expected
+
+
+def test_table_lists_exactly_the_matching_partners(project):
+    table = partner_table(project, ("wohnen",))
+    assert list(table.columns) == ["Name", "Typ", "Land", "Rolle", "Teilprojekt", "Themen"]
+    assert sorted(table["Name"]) == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
+    full = partner_table(project, ())
+    assert len(full) == 12
+    assert full.set_index("Name").loc["Kreis Dithmarschen", "Teilprojekt"] == "nicht dokumentiert"
+
+
+def test_styles_mark_lead_selection_and_filter(project):
+    styles = view_styles(project, ViewState("01060", ("mobilitaet",)))
+    assert styles["13076"]["dashArray"] == LEAD_STYLE["dashArray"]  # lead, muted but still dashed
+    assert styles["13076"]["fillColor"] == MUTED_STYLE["fillColor"]
+    assert styles["01060"]["color"] == SELECTED_STYLE["color"]
+    mobilitaet = next(t.color for t in project.themes if t.slug == "mobilitaet")
+    assert styles["03352"]["fillColor"] == mobilitaet
+    plain = view_styles(project, ViewState())
+    assert len({s["fillColor"] for s in plain.values()}) == 1
+
+
+def test_details_show_facts_and_gaps(project):
+    text = details_markdown(project, "01062")
+    assert "### Kreis Stormarn" in text
+    assert "Anpassungsstrategie für den Siedlungs" in text
+    assert "09\\/2013 – 07\\/2015" in text
+    assert "Fachdienst Planung und Verkehr" in text
+    assert "Tel. [04531 160\\-1354](tel:+4945311601354)" in text
+    assert "(mailto:m.beck@kreis-stormarn.de)" in text
+    assert "[metropolregion\\.hamburg\\.de](https://metropolregion.hamburg.de/" in text
+    gap = details_markdown(project, "01053")
+    assert gap.count("nicht dokumentiert") >= 6
+
+
+def test_german_numbers():
+    assert format_de(212618) == "212.618"
+    assert format_de(4766.79, 1) == "4.766,8"
