@@ -1,0 +1,107 @@
+"""Helpers for the real-browser tests: a Streamlit server on a free port, Debian Chromium."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def chromium_path() -> str:
+    """Debian's Chromium; the browser tests fail (not skip) without it."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise RuntimeError("Chromium fehlt: sudo apt-get install -y chromium (oder CHROMIUM=/pfad setzen)")
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def streamlit_server(data_dir: Path | None = None) -> Iterator[str]:
+    """Run ``streamlit run app.py`` as a user would; yield its base URL."""
+    port = free_port()
+    env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start:\n{proc.stdout.read() if proc.stdout else ''}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_idle(page) -> None:  # type: ignore[no-untyped-def]
+    page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+
+
+def open_map(page, url: str):  # type: ignore[no-untyped-def]
+    """Navigate, wait for the script run and the drawn partner polygons; return the map frame."""
+    page.goto(url)
+    wait_idle(page)
+    page.frame_locator(IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
+    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+    frame.wait_for_function("() => window.mrhApplyView !== undefined", timeout=30_000)
+    return frame
+
+
+def page_point(page, frame, lon: float, lat: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """Page pixel where the map draws the given WGS84 coordinate."""
+    x, y = frame.evaluate("([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+                          " return [p.x, p.y]; }", [lat, lon])
+    box = page.locator(IFRAME).bounding_box()
+    return box["x"] + x, box["y"] + y
+
+
+def click_lonlat(page, frame, lon: float, lat: float) -> None:  # type: ignore[no-untyped-def]
+    """Click the map where the given WGS84 coordinate is drawn."""
+    page.mouse.click(*page_point(page, frame, lon, lat))
+
+
+def hover_lonlat(page, frame, lon: float, lat: float) -> None:  # type: ignore[no-untyped-def]
+    x, y = page_point(page, frame, lon, lat)
+    page.mouse.move(x - 3, y - 3)
+    page.mouse.move(x, y, steps=3)
+
+
+def foreign(urls: list[str], base: str) -> list[str]:
+    """Requests that went anywhere but the app's own origin."""
+    return [u for u in urls if not (u.startswith(base) or re.match(r"^(data|blob|about):", u))]

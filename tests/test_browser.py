@@ -1,0 +1,172 @@
+"""Real headless Chromium against a running server: map draws, click selects, URL restores, no foreign request."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser import (
+    CHROMIUM_ARGS,
+    IFRAME,
+    chromium_path,
+    click_lonlat,
+    foreign,
+    hover_lonlat,
+    open_map,
+    streamlit_server,
+    wait_idle,
+)
+
+pytestmark = pytest.mark.browser
+SEGEBERG = (10.2, 53.93)
+HAMBURG = (9.99, 53.55)
+
+
+@pytest.fixture(scope="module")
+def server():
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def test_map_draws_all_partners_and_nothing_leaves_the_origin(page, server):
+    frame = open_map(page, server + "/")
+    partners = frame.evaluate("() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature"
+                              ".properties.rs && l.getLatLngs) n++; }); return n; }")
+    assert partners == 12
+    assert page.get_by_text("© GeoBasis-DE / BKG 2016 (Daten verändert)").first.is_visible()
+    time.sleep(1)
+    assert page.requests
+    assert foreign(page.requests, server) == []
+
+
+def test_click_selects_and_the_url_restores_the_view(page, browser, server):
+    frame = open_map(page, server + "/?thema=wohnen")
+    frame.evaluate("() => { window.__notRemounted = true; }")
+    click_lonlat(page, frame, *SEGEBERG)
+    page.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
+    wait_idle(page)
+    assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    assert "thema=wohnen" in page.url
+    assert frame.evaluate("() => window.__notRemounted === true")  # same iframe: zoom and position kept
+    selected = frame.evaluate("() => { let c; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
+                              ".rs === '01060' && l.options) c = l.options.color; }); return c; }")
+    assert selected == "#000000"
+
+    shared = page.url
+    other = browser.new_page()
+    other.requests = []
+    other.on("request", lambda request: other.requests.append(request.url))
+    open_map(other, shared)
+    assert other.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    assert other.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
+    assert other.locator("code").filter(has_text="region=01060&thema=wohnen").first.is_visible()
+    assert foreign(other.requests, server) == []
+    other.close()
+
+
+def test_click_outside_every_partner_changes_nothing(page, server):
+    frame = open_map(page, server + "/?region=01062")
+    click_lonlat(page, frame, *HAMBURG)
+    time.sleep(1.5)
+    wait_idle(page)
+    assert re.search(r"region=01062($|&)", page.url)
+    assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    assert not page.locator("[data-testid='stException']").count()
+
+
+def test_filter_highlights_matches(page, server):
+    frame = open_map(page, server + "/?thema=mobilitaet")
+    fills = frame.evaluate("() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
+                           ".rs && l.getLatLngs) f[l.feature.properties.rs] = l.options.fillColor; }); return f; }")
+    assert fills["03352"] == fills["01060"] == "#332288"
+    assert fills["01051"] == "#BBBBBB"
+    assert page.get_by_text("2 von 12 Partnern – Mobilität").is_visible()
+
+
+def test_contact_popup_has_phone_and_mail_links(page, server):
+    frame = open_map(page, server + "/")
+    frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() && "
+                   "String(l.getPopup().getContent().textContent).includes('Plewa')) l.openPopup(); }); }")
+    popup = page.frame_locator(IFRAME).locator(".leaflet-popup-content")
+    assert popup.locator('a[href="tel:+4946125481"]').is_visible()
+    assert popup.locator('a[href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de"]').is_visible()
+
+
+HOSTILE = "<img src=x onerror=\"window.__pwned=1;alert(1)\">`${window.__pwned=2}`<script>window.__pwned=3</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    from tests.conftest import DATA
+    import shutil
+
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(DATA, data)
+    partners = data / "partners.csv"
+    text = partners.read_text(encoding="utf-8")
+    text = text.replace("01060;Segeberg;", f'01060;"{HOSTILE.replace(chr(34), chr(34) * 2)}";')
+    text = text.replace(";„Kreis Segeberg 2030“;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";')
+    partners.write_text(text, encoding="utf-8")
+    contacts = data / "contacts.csv"
+    contacts.write_text(contacts.read_text(encoding="utf-8").replace(
+        ";Kreis Segeberg;Sandra Kind;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";Sandra Kind;'), encoding="utf-8")
+    themes = data / "themes.csv"
+    themes.write_text(themes.read_text(encoding="utf-8").replace(";Wohnen;", ";<b onmouseover=alert(1)>Wohnen</b>;"),
+                      encoding="utf-8")
+    with streamlit_server(data) as base:
+        yield base
+
+
+def test_hostile_text_stays_text_everywhere(page, hostile_server):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    frame = open_map(page, hostile_server + "/?region=01060&thema=wohnen")
+    assert page.get_by_role("heading", name=re.compile(r"<img src=x")).is_visible()  # shown as text
+    hover_lonlat(page, frame, *SEGEBERG)
+    frame.locator(".leaflet-tooltip").filter(has_text="<img src=x").wait_for(timeout=5000)
+    frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&"
+                   " String(l.getPopup().getContent().textContent).includes('Sandra Kind')) l.openPopup(); });"
+                   " document.querySelector('.leaflet-control-layers').classList.add('leaflet-control-layers-expanded'); }")
+    assert frame.locator(".leaflet-popup-content").filter(has_text="<img src=x").count() == 1
+    assert frame.locator(".leaflet-control-layers").filter(has_text="<b onmouseover").count() == 1
+    for scope in (page, frame):
+        assert scope.evaluate("() => window.__pwned") is None
+        assert scope.locator("img[src='x']").count() == 0
+        assert scope.locator("b[onmouseover]").count() == 0
+    assert dialogs == []
+
+
+@pytest.mark.parametrize("query", [
+    "?region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&thema=%24%7Balert(1)%7D",
+    "?region=" + "9" * 5000 + "&region=01060&thema=wohnen&thema=wohnen&x=%00%ff",
+    "?%ZZ=%E2%82&&&=&thema",
+])
+def test_odd_urls_load_the_dashboard(page, server, query):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_map(page, server + "/" + query)
+    assert page.locator("[data-testid='stDataFrame']").count() == 1
+    assert not page.locator("[data-testid='stException']").count()
+    assert page.locator("img[src='x']").count() == 0
+    assert dialogs == []
