@@ -90,7 +90,7 @@ with right:
 
 table = partner_table(project, state.themes)
 filter_text = ", ".join(labels[s] for s in state.themes) or "alle Themen"
-st.subheader(f"{len(table)} von {len(regions)} Partnern – {filter_text}")
+st.subheader(f"{len(table)} von {len(regions)} Partnern – {md_text(filter_text)}")
 st.dataframe(table, hide_index=True, width="stretch")
 
 st.markdown("**Link zu dieser Ansicht** (zum Weitergeben kopieren):")
