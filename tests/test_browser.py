@@ -118,8 +118,9 @@ HOSTILE = "<img src=x onerror=\"window.__pwned=1;alert(1)\">`${window.__pwned=2}
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
-    from tests.conftest import DATA
     import shutil
+
+    from tests.conftest import DATA
 
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(DATA, data)
