@@ -59,15 +59,20 @@ def simplify_coverage(regions: gpd.GeoDataFrame, tolerance_m: float = TOLERANCE_
         simplify_with="shapely", simplify_algorithm="dp",
     )
     simplified = topo.to_gdf().set_crs(METRIC_CRS, allow_override=True).set_index("RS")
+    geometries = simplified.geometry.reindex(regions.index).to_numpy()
+    if not shapely.is_valid(geometries).all():
+        # Douglas–Peucker can make two arcs cross where a border folds back on itself. GEOS'
+        # coverage simplification (Visvalingam–Whyatt) never does; it keeps a bit more detail.
+        geometries = shapely.coverage_simplify(regions.geometry.to_numpy(), tolerance_m)
     result = regions.copy()
-    result["geometry"] = simplified.geometry.reindex(regions.index)
+    result["geometry"] = geometries
     return result
 
 
-def to_web(regions: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Reproject to EPSG:4326, snap to a 1e-5° grid, orient rings RFC 7946-style. Pure."""
+def to_web(regions: gpd.GeoDataFrame, decimals: int = DECIMALS) -> gpd.GeoDataFrame:
+    """Reproject to EPSG:4326, snap to a 10^-decimals ° grid, orient rings RFC 7946-style. Pure."""
     web = regions.to_crs(WEB_CRS)
-    grid = 10.0**-DECIMALS
+    grid = 10.0**-decimals
     web["geometry"] = shapely.orient_polygons(
         shapely.set_precision(web.geometry.values, grid), exterior_cw=False
     )
@@ -89,13 +94,13 @@ def measure_fidelity(simplified: gpd.GeoDataFrame, original: gpd.GeoDataFrame) -
     return result
 
 
-def _rounded(coords: Any) -> Any:
+def _rounded(coords: Any, decimals: int) -> Any:
     if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
-        return [round(float(c), DECIMALS) for c in coords]
-    return [_rounded(c) for c in coords]
+        return [round(float(c), decimals) for c in coords]
+    return [_rounded(c, decimals) for c in coords]
 
 
-def to_geojson_bytes(web: gpd.GeoDataFrame, properties: Iterable[str]) -> bytes:
+def to_geojson_bytes(web: gpd.GeoDataFrame, properties: Iterable[str], decimals: int = DECIMALS) -> bytes:
     """Deterministic GeoJSON: features ordered by index (RS), fixed key order, rounded coordinates."""
     columns = list(properties)
     features = []
@@ -107,7 +112,7 @@ def to_geojson_bytes(web: gpd.GeoDataFrame, properties: Iterable[str]) -> bytes:
             props[column] = round(float(value), 1) if isinstance(value, float) else value
         features.append({
             "type": "Feature", "id": str(rs), "properties": props,
-            "geometry": {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"])},
+            "geometry": {"type": geometry["type"], "coordinates": _rounded(geometry["coordinates"], decimals)},
         })
     collection = {"type": "FeatureCollection", "features": features}
     text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))

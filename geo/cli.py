@@ -10,6 +10,8 @@ from pathlib import Path
 
 from geo.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
 from geo.contacts import read_contacts
+from geo.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016, build_context
+from geo.demography import STAND, build_demography, fetch_districts
 from geo.errors import DataError, Problem, SourceError
 from geo.partners import read_partners
 from geo.project import DATA_DIR, load_project
@@ -31,12 +33,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     build.add_argument("--partners", type=Path, help="statt <data-dir>/partners.csv")
     build.add_argument("--output", type=Path, help="statt <data-dir>/boundaries.geojson")
     build.add_argument("--tolerance", type=float, default=TOLERANCE_M, help="Meter (Douglas–Peucker)")
+    demography = commands.add_parser("build-demography", help="data/demography.csv aus Destatis-Daten "
+                                     "(npm-Paket landkreise-deutschland) erzeugen")
+    demography.add_argument("--data-dir", type=Path, default=DATA_DIR)
     validate = commands.add_parser("validate", help="alle Datendateien prüfen")
     validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return run_validate(args.data_dir)
+        if args.command == "build-demography":
+            return run_demography(args.data_dir)
         return run_build(args)
     except DataError as exc:
         print_problems(exc.problems)
@@ -57,6 +64,23 @@ def run_validate(data_dir: Path) -> int:
     project = load_project(data_dir)
     print(f"OK: {len(project.partners)} Partner, {len(project.themes)} Themen, "
           f"{len(project.contacts)} Kontakte, alle Dateien in {display_path(data_dir)} stimmen überein.")
+    return 0
+
+
+def run_demography(data_dir: Path) -> int:
+    """Population and area for every partner that is a Kreis; others are reported as not covered."""
+    themes, problems = read_themes(data_dir / "themes.csv")
+    partners, found = read_partners(data_dir / "partners.csv", [t.slug for t in themes])
+    if problems + found:
+        print("Nichts geschrieben – die Eingabe ist fehlerhaft:", file=sys.stderr)
+        raise DataError(problems + found)
+    data, missing = build_demography(fetch_districts(), set(partners.index))
+    target = data_dir / "demography.csv"
+    write_atomic(target, data)
+    print(f"{display_path(target)}: {len(partners) - len(missing)} Partner mit Einwohnerzahl ({STAND}).")
+    if missing:
+        names = ", ".join(sorted(partners.loc[list(missing), "name"]))
+        print(f"  nicht in der Quelle (keine Kreise): {names}")
     return 0
 
 
@@ -95,6 +119,14 @@ def run_build(args: argparse.Namespace) -> int:
     if place_keys:
         write_atomic(data_dir / "places.geojson", build_places(parts[parts["RS"].isin(place_keys)]))
     report(output, result, time.perf_counter() - started)
+    if args.partners is None:
+        members, _ = load_parts((*MEMBERS_2014_2016, *JOINED_2017), tarball)
+        laender, _ = load_parts(LAENDER_KEYS, tarball, levels=("laender",))
+        context = build_context(members, laender)
+        write_atomic(data_dir / "context.geojson", context)
+        ok = "ok" if len(context) <= MAX_BYTES else "ZIEL VERFEHLT"
+        print(f"{display_path(data_dir / 'context.geojson')}: Metropolregion 2014–2016 und Länder, "
+              f"{len(context) / 1000:.1f} KB (Ziel ≤ {MAX_BYTES / 1000:.0f} KB)   {ok}")
     return 0
 
 

@@ -109,7 +109,9 @@ def iter_features(tarball: Path, level: str) -> Iterator[dict[str, Any]]:
             yield item
 
 
-def load_parts(keys: Collection[str], tarball: Path) -> tuple[gpd.GeoDataFrame, set[str]]:
+def load_parts(
+    keys: Collection[str], tarball: Path, levels: Collection[str] = LEVELS
+) -> tuple[gpd.GeoDataFrame, set[str]]:
     """All VG250 parts (land and water) of the given region keys, searching every level (I/O).
 
     Returns
@@ -120,7 +122,7 @@ def load_parts(keys: Collection[str], tarball: Path) -> tuple[gpd.GeoDataFrame, 
     """
     remaining = set(keys)
     rows: list[dict[str, Any]] = []
-    for level in LEVELS:
+    for level in levels:
         if not remaining:
             break
         found: set[str] = set()
