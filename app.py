@@ -5,19 +5,19 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import texts
+from geo.details import details_markdown
 from geo.errors import DataError
+from geo.export import standalone_html, table_csv, table_geojson
+from geo.i18n import NOTE_2017, text
 from geo.layers import build_map, build_view_layer
+from geo.overlays import basemap_attribution
 from geo.partners import display_name
 from geo.project import Project, configured_data_dir, load_project
-from geo.state import ViewState, parse_query, share_url, to_query
+from geo.state import LANGUAGES, ViewState, parse_query, share_url, to_query
 from geo.text import md_text
-from geo.views import details_markdown, partner_table, theme_counts
+from geo.views import partner_table, theme_counts
 
-NONE_SELECTED = "– keiner gewählt –"
-st.set_page_config(page_title=f"{texts.TITLE} – MRH", page_icon="🗺️", layout="wide")
-
-
+st.set_page_config(page_title="Demographie und Daseinsvorsorge – MRH", page_icon="🗺️", layout="wide")
 DATA_DIR = configured_data_dir()
 
 
@@ -35,11 +35,17 @@ def load(signature: tuple[tuple[str, int, int], ...]) -> Project | DataError:
         return exc
 
 
-st.title(texts.TITLE)
-st.caption(texts.SUBTITLE)
-project = load(data_signature())
+@st.cache_data(show_spinner=False, max_entries=32)
+def offline_map(signature: tuple[tuple[str, int, int], ...], state: ViewState) -> bytes:
+    project = load(signature)
+    assert isinstance(project, Project)
+    return standalone_html(project, state)
+
+
+signature = data_signature()
+project = load(signature)
 if isinstance(project, DataError):
-    st.error(texts.DATA_ERROR)
+    st.error(text("de", "data_error"))
     st.code("\n".join(str(p) for p in project.problems), language=None)
     st.stop()
 
@@ -51,9 +57,9 @@ counts = theme_counts(project)
 if "region" not in st.session_state:  # first run of this session: the URL decides
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     initial, notices = parse_query(params, regions, list(labels))
-    st.session_state.update(region=initial.region, themes=list(initial.themes), notices=notices)
-for notice in st.session_state.pop("notices", []):
-    st.info(md_text(notice), icon="ℹ️")
+    st.session_state.update(region=initial.region, themes=list(initial.themes), basemap=initial.basemap,
+                            lang=initial.lang, notices=notices)
+lang = st.session_state["lang"]
 
 
 def on_map_click() -> None:
@@ -63,36 +69,52 @@ def on_map_click() -> None:
         st.session_state["region"] = rs
 
 
-with st.sidebar:
-    st.multiselect("Themenfeld", list(labels), key="themes", placeholder="alle Themen",
-                   format_func=lambda slug: f"{labels[slug]} ({counts[slug]})",
-                   help="Zeigt Partner mit mindestens einem der gewählten Themen.")
-    st.selectbox("Partner", [None, *sorted(regions, key=names.get)], key="region",
-                 placeholder=NONE_SELECTED, format_func=lambda rs: NONE_SELECTED if rs is None else names[rs],
-                 help="Dasselbe wie ein Klick auf die Karte.")
-    st.markdown(texts.DACHPROJEKT)
+st.title(text(lang, "title"))
+st.caption(text(lang, "subtitle"))
+for notice in st.session_state.pop("notices", []):
+    st.info(md_text(text(lang, notice.key, value=notice.value)), icon="ℹ️")
 
-state = ViewState(st.session_state["region"], tuple(s for s in labels if s in st.session_state["themes"]))
+with st.sidebar:
+    st.multiselect(text(lang, "themes"), list(labels), key="themes", placeholder=text(lang, "themes_all"),
+                   format_func=lambda slug: f"{labels[slug]} ({counts[slug]})", help=text(lang, "themes_help"))
+    st.selectbox(text(lang, "partner"), [None, *sorted(regions, key=names.get)], key="region",
+                 placeholder=text(lang, "partner_none"), help=text(lang, "partner_help"),
+                 format_func=lambda rs: text(lang, "partner_none") if rs is None else names[rs])
+    st.toggle(text(lang, "basemap"), key="basemap", help=text(lang, "basemap_help"))
+    st.radio("Sprache / Language", LANGUAGES, key="lang", horizontal=True,
+             format_func={"de": "Deutsch", "en": "English"}.get)
+    st.markdown(text(lang, "dachprojekt"))
+
+state = ViewState(st.session_state["region"], tuple(s for s in labels if s in st.session_state["themes"]),
+                  st.session_state["basemap"], lang)
 st.query_params.from_dict(to_query(state))
+if state.basemap:
+    st.warning(text(lang, "basemap_on", attribution=basemap_attribution()), icon="🌐")
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    st_folium(build_map(project), key="karte", height=620, use_container_width=True,
-              feature_group_to_add=build_view_layer(project, state),
-              returned_objects=["last_object_clicked", "last_active_drawing"], on_change=on_map_click)
-    st.caption(texts.LEGEND)
+    st_folium(build_map(project, state.basemap, lang), key="karte", height=620, use_container_width=True,
+              feature_group_to_add=build_view_layer(project, state), on_change=on_map_click,
+              returned_objects=["last_object_clicked", "last_active_drawing"])
+    st.caption(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
-    if state.region:
-        st.markdown(details_markdown(project, state.region))
-    else:
-        st.markdown("### Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner "
-                    "auswählen, um sein Teilprojekt, Themen, Ergebnisse und Kontakte zu sehen.")
+    st.markdown(details_markdown(project, state.region, lang) if state.region else text(lang, "choose"))
 
-table = partner_table(project, state.themes)
-filter_text = ", ".join(labels[s] for s in state.themes) or "alle Themen"
-st.subheader(f"{len(table)} von {len(regions)} Partnern – {md_text(filter_text)}")
+table = partner_table(project, state.themes, lang)
+themes_shown = ", ".join(labels[s] for s in state.themes) or text(lang, "themes_all")
+st.subheader(text(lang, "table", n=len(table), total=len(regions), themes=md_text(themes_shown)))
 st.dataframe(table, hide_index=True, width="stretch")
 
-st.markdown("**Link zu dieser Ansicht** (zum Weitergeben kopieren):")
+st.markdown(text(lang, "downloads"))
+csv_col, geojson_col, html_col = st.columns(3)
+stem = "mrh-daseinsvorsorge-partner"
+# Callables: files are made only when someone clicks, and clicking does not rerun the page.
+csv_col.download_button(text(lang, "csv"), lambda: table_csv(table), f"{stem}.csv", "text/csv", on_click="ignore")
+geojson_col.download_button(text(lang, "geojson"), lambda: table_geojson(project, table), f"{stem}.geojson",
+                            "application/geo+json", on_click="ignore")
+html_col.download_button(text(lang, "html"), lambda: offline_map(signature, state), "mrh-daseinsvorsorge-karte.html",
+                         "text/html", on_click="ignore")
+
+st.markdown(text(lang, "share"))
 st.code(share_url(st.context.url, state), language=None)
-st.markdown(texts.SOURCES)
+st.markdown(text(lang, "sources"))

@@ -18,10 +18,6 @@ LAENDER_KEYS = ("01", "02", "03", "13")
 MEMBER_TOLERANCE_M = 120.0
 LAND_TOLERANCE_M = 800.0
 DECIMALS = 4  # ≈ 11 m: enough for a muted background layer
-NOTE_2017 = (
-    "Bis 2016 gehörte vom Landkreis Ludwigslust-Parchim nur der Altkreis Ludwigslust zur Metropolregion; "
-    "am 1. Januar 2017 kamen Schwerin und der Altkreis Parchim hinzu."
-)
 
 
 def build_context(members: gpd.GeoDataFrame, laender: gpd.GeoDataFrame) -> bytes:

@@ -10,15 +10,15 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from geo import assets
+from geo.details import precision_note
+from geo.i18n import text
 from geo.partners import LEAD, display_name
 from geo.project import Project
 from geo.state import ViewState
 from geo.text import html_link, html_text
 from geo.vg250 import ATTRIBUTION
-from geo.views import BASE_STYLE, LEAD_STYLE, precision_note, theme_counts, view_styles
+from geo.views import BASE_STYLE, LEAD_STYLE, theme_counts, view_styles
 
-PARTNER_LAYER = "Partnerregionen"
-CONTACT_LAYER = "Kontakte"
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
 
@@ -128,13 +128,13 @@ def view_payload(project: Project, state: ViewState) -> str:
     return js_json({"styles": view_styles(project, state), "selected": state.region})
 
 
-def partner_features(project: Project) -> dict[str, Any]:
+def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs; text pre-escaped for HTML."""
     features = []
     for rs, row in project.partners.iterrows():
         label = display_name(row["typ"], row["name"])
         if row["rolle"] == LEAD:
-            label += " – Federführung"
+            label += f" – {text(lang, 'l_lead')}"
         features.append({
             "type": "Feature", "id": str(rs),
             "properties": {"rs": str(rs), "label": html_text(label), "themen": list(row["themen"])},
@@ -150,8 +150,10 @@ def _initial_style(feature: dict[str, Any], lead: str) -> dict[str, Any]:
     return style
 
 
-def build_map(project: Project) -> folium.Map:
-    """The static map: partners, one layer per theme, contacts, layer control. No tiles.
+def build_map(project: Project, basemap: bool = False, lang: str = "de") -> folium.Map:
+    """The static map: context, partners, theme/density/network layers, contacts, layer control.
+
+    No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server).
 
     Everything that depends on the view state is sent separately (:func:`build_view_layer`),
     so selecting or filtering never rebuilds this map in the browser.
@@ -165,11 +167,15 @@ def build_map(project: Project) -> folium.Map:
     fmap.fit_bounds(bounds)
     FitWhenSized(bounds=js_json(bounds)).add_to(fmap)
     Attribution(text=js_json(html_text(ATTRIBUTION))).add_to(fmap)
+    if basemap:
+        overlays.add_basemap(fmap)
+    for group in overlays.context_layers(project, lang):
+        group.add_to(fmap)
 
     leads = project.partners.index[project.partners["rolle"] == LEAD]
     lead = str(leads[0]) if len(leads) else ""
     partners = folium.GeoJson(
-        partner_features(project), name=PARTNER_LAYER,
+        partner_features(project, lang), name=html_text(text(lang, "l_partners")),
         style_function=lambda feature: _initial_style(feature, lead),
         tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
     ).add_to(fmap)
@@ -178,39 +184,41 @@ def build_map(project: Project) -> folium.Map:
     groups = []
     for theme in project.themes:
         group = folium.FeatureGroup(
-            name=html_text(f"Themenfeld: {theme.label} ({counts[theme.slug]})"), show=False
+            name=html_text(text(lang, "l_theme", label=theme.label, n=counts[theme.slug])), show=False
         ).add_to(fmap)
         groups.append((js_json(theme.slug), group, js_json(theme.color)))
     ThemeFill(partners=partners, groups=groups).add_to(fmap)
+    overlays.density_layer(project, fmap, partners, lang)
+    overlays.network_layer(project, lang).add_to(fmap)
 
-    contact_layer(project).add_to(fmap)
+    contact_layer(project, lang).add_to(fmap)
     ViewControl(partners=partners, view=view_payload(project, ViewState())).add_to(fmap)
     folium.LayerControl(collapsed=True).add_to(fmap)
     return fmap
 
 
-def contact_layer(project: Project) -> folium.FeatureGroup:
+def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
     """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
-    group = folium.FeatureGroup(name=CONTACT_LAYER)
+    group = folium.FeatureGroup(name=html_text(text(lang, "l_contacts")))
     for _, contact in project.contacts.iterrows():
         kind = "teil" if contact["rs"] else "dach"
         color = CONTACT_COLORS[kind]
         folium.CircleMarker(
             location=(contact["lat"], contact["lon"]), radius=7, color="#333333", weight=1,
             fill=True, fill_color=color, fill_opacity=0.95,
-            popup=folium.Popup(contact_popup_html(contact), max_width=320),
+            popup=folium.Popup(contact_popup_html(contact, lang), max_width=320),
             tooltip=folium.Tooltip(html_text(contact["organisation"])),
         ).add_to(group)
     return group
 
 
-def contact_popup_html(contact: Any) -> str:
+def contact_popup_html(contact: Any, lang: str = "de") -> str:
     """Popup HTML for one contact; every value escaped, links only from checked values."""
     from geo.checks import tel_uri  # local: only the popup needs it
 
     lines = [f"<b>{html_text(contact['organisation'])}</b>"]
     if contact["rs"] == "":
-        lines.append("<i>Dachprojekt „Regionalmanagement“</i>")
+        lines.append(f"<i>{html_text(text(lang, 'p_dach'))}</i>")
     if contact["personen"]:
         lines.append(html_text(", ".join(contact["personen"])))
     if contact["adresse"]:
@@ -220,9 +228,13 @@ def contact_popup_html(contact: Any) -> str:
                      f"{html_text(contact['telefon'])}</a>")
     if contact["email"]:
         lines.append(f'<a href="mailto:{html_text(contact["email"])}">{html_text(contact["email"])}</a>')
-    lines.append(f"<small>{html_text(precision_note(contact, contact['ort_name']))}</small>")
-    lines.append(f"<small>{html_link('Quelle', contact['quelle'])}, Stand {html_text(contact['stand'])}</small>")
+    lines.append(f"<small>{html_text(precision_note(contact, lang))}</small>")
+    lines.append(f"<small>{html_link(text(lang, 'p_source'), contact['quelle'])}, "
+                 f"{html_text(text(lang, 'f_stand'))} {html_text(contact['stand'])}</small>")
     return "<br>".join(lines)
+
+
+from geo import overlays  # noqa: E402  (overlays builds on the helpers above)
 
 
 def build_view_layer(project: Project, state: ViewState) -> folium.FeatureGroup:

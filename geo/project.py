@@ -14,6 +14,7 @@ import shapely
 from shapely.geometry import shape
 
 from geo.contacts import read_contacts
+from geo.demography import read_demography
 from geo.errors import DataError, Problem
 from geo.partners import read_partners
 from geo.tables import display_path
@@ -31,6 +32,8 @@ class Project(NamedTuple):
     partners: gpd.GeoDataFrame  # index rs; CSV columns + GEN, BEZ, area_km2, geometry (EPSG:4326)
     themes: list[Theme]
     contacts: pd.DataFrame  # CSV columns + lon, lat of the marker
+    demography: pd.DataFrame  # index rs: einwohner, flaeche_km2, einwohner_je_km2, stand, quelle, lizenz
+    context: gpd.GeoDataFrame  # Metropolregion 2014–2016 and Länder; may be empty
 
 
 def configured_data_dir() -> Path:
@@ -133,6 +136,12 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     problems += found
     places, found = read_features(data_dir / "places.geojson", ("Point",))
     problems += found
+    demography, found = read_demography(data_dir / "demography.csv", set(partners.index))
+    problems += found
+    context = gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
+    if (data_dir / "context.geojson").exists():
+        context, found = read_features(data_dir / "context.geojson", ("Polygon", "MultiPolygon"))
+        problems += found
     problems += join_problems(data_dir, partners, regions, contacts, places)
     if problems:
         raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
@@ -150,7 +159,7 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
                        zip(contacts.iterrows(), at_address, points, strict=True)]
     contacts["ort_name"] = ["" if a else places.at[o, "GEN"] for o, a in
                             zip(contacts["ort_rs"], at_address, strict=True)]
-    return Project(joined, themes, contacts)
+    return Project(joined, themes, contacts, demography, context)
 
 
 def join_problems(

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pandas as pd
 
-from geo.checks import tel_uri
-from geo.contacts import PRECISIONS
+from geo.i18n import text
+from geo.network import Link, shared_theme_links
 from geo.partners import LEAD, display_name
 from geo.project import Project
 from geo.state import ViewState
-from geo.text import md_link, md_text
 
-NOT_DOCUMENTED = "nicht dokumentiert"
 BASE_STYLE = {"color": "#223355", "weight": 1.5, "fillColor": "#4477AA", "fillOpacity": 0.3}
 LEAD_STYLE = {"weight": 3.5, "dashArray": "8 5"}
 MUTED_STYLE = {"color": "#999999", "weight": 1, "fillColor": "#BBBBBB", "fillOpacity": 0.1}
@@ -49,18 +45,18 @@ def theme_label_list(project: Project, slugs: tuple[str, ...]) -> str:
     return ", ".join(labels[s] for s in slugs)
 
 
-def partner_table(project: Project, selected: tuple[str, ...]) -> pd.DataFrame:
-    """The table under the map: exactly the matching partners, sorted by name."""
+def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de") -> pd.DataFrame:
+    """The table under the map: exactly the matching partners, sorted by name; index = RS."""
     partners = project.partners.loc[matches(project, selected)]
     table = pd.DataFrame({
-        "Name": [display_name(t, n) for t, n in zip(partners["typ"], partners["name"], strict=True)],
-        "Typ": partners["typ"],
-        "Land": partners["land"],
-        "Rolle": partners["rolle"],
-        "Teilprojekt": partners["teilprojekt"].replace("", NOT_DOCUMENTED),
-        "Themen": [theme_label_list(project, s) or "–" for s in partners["themen"]],
+        text(lang, "c_name"): [display_name(t, n) for t, n in zip(partners["typ"], partners["name"], strict=True)],
+        text(lang, "c_type"): partners["typ"],
+        text(lang, "c_land"): partners["land"],
+        text(lang, "c_role"): partners["rolle"],
+        text(lang, "c_project"): partners["teilprojekt"].replace("", text(lang, "not_documented")),
+        text(lang, "c_themes"): [theme_label_list(project, s) or "–" for s in partners["themen"]],
     }, index=partners.index)
-    return table.sort_values("Name").reset_index(drop=True)
+    return table.sort_values(text(lang, "c_name"))
 
 
 def view_styles(project: Project, state: ViewState) -> dict[str, dict[str, object]]:
@@ -83,61 +79,28 @@ def view_styles(project: Project, state: ViewState) -> dict[str, dict[str, objec
     return styles
 
 
-def _field(label: str, value: str) -> str:
-    return f"**{label}:** {md_text(value) if value else '_' + NOT_DOCUMENTED + '_'}"
+# Einwohner je km²: class breaks and a sequential, colour-blind-safe ramp (ColorBrewer YlGnBu).
+DENSITY_CLASSES = ((0, 75, "#ffffcc"), (75, 150, "#a1dab4"), (150, 300, "#41b6c4"), (300, None, "#225ea8"))
+NO_DATA_COLOR = "#dddddd"
 
 
-def _source_label(url: str) -> str:
-    return urlsplit(url).hostname or url
+def density_color(density: float | None) -> str:
+    """Fill colour of the class a density falls into (grey when unknown)."""
+    if density is None:
+        return NO_DATA_COLOR
+    for low, high, color in DENSITY_CLASSES:
+        if density >= low and (high is None or density < high):
+            return color
+    return NO_DATA_COLOR
 
 
-def details_markdown(project: Project, rs: str) -> str:
-    """The detail panel for one partner as Streamlit markdown; every data value escaped."""
-    row = project.partners.loc[rs]
-    area = f"Fläche {format_de(row['area_km2'], 1)} km² (VG250)"
-    lines = [
-        f"### {md_text(display_name(row['typ'], row['name']))}",
-        " · ".join(md_text(v) for v in (row["rolle"], row["typ"], row["land"])) + f" · {area}",
-        "",
-        _field("Teilprojekt", row["teilprojekt"]),
-        "",
-        _field("Laufzeit", row["laufzeit"]),
-        "",
-        _field("Themen", theme_label_list(project, row["themen"])),
-        "",
-        _field("Kurzbeschreibung", row["kurzbeschreibung"]),
-        "",
-        _field("Ergebnisse", "") if not row["ergebnisse"] else "**Ergebnisse:**",
-    ]
-    lines += [f"- {md_text(item)}" for item in row["ergebnisse"]]
-    lines += ["", _field("Zuständig", row["zustaendig"]), ""]
-    contacts = project.contacts[project.contacts["rs"] == rs]
-    lines.append(_field("Kontakt", "") if contacts.empty else "**Kontakt:**")
-    lines += [f"- {contact_markdown(c)}" for _, c in contacts.iterrows()]
-    if row["anmerkung"]:
-        lines += ["", f"**Anmerkung:** {md_text(row['anmerkung'])}"]
-    sources = ", ".join(md_link(_source_label(u), u) for u in row["quellen"])
-    lines += ["", f"**Quellen:** {sources}", "", f"_Stand: {md_text(row['stand'])}_"]
-    return "\n".join(lines)
+def density_by_partner(project: Project) -> dict[str, float | None]:
+    """Einwohner je km² per partner (None where the source has no figure)."""
+    figures = project.demography["einwohner_je_km2"] if len(project.demography) else {}
+    return {str(rs): (float(figures[rs]) if rs in figures else None) for rs in project.partners.index}
 
 
-def contact_markdown(contact: pd.Series) -> str:
-    """One contact as a markdown line: organisation, people, address, phone, e-mail."""
-    parts = [f"**{md_text(contact['organisation'])}**"]
-    if contact["personen"]:
-        parts.append(md_text(", ".join(contact["personen"])))
-    if contact["adresse"]:
-        parts.append(md_text(contact["adresse"]))
-    if contact["telefon"]:
-        parts.append(f"Tel. [{md_text(contact['telefon'])}]({tel_uri(contact['telefon'])})")
-    if contact["email"]:
-        parts.append(f"[{md_text(contact['email'])}](mailto:{contact['email']})")
-    return " · ".join(parts)
-
-
-def precision_note(contact: pd.Series, place_name: str) -> str:
-    """Plain text saying how exactly a contact marker is placed."""
-    level = PRECISIONS[contact["lage"]]
-    if contact["lage"] == "adresse":
-        return "Markierung an der veröffentlichten Adresse"
-    return f"Markierung ungefähr: irgendwo in {level} {place_name} (Adresse nicht verortet)"
+def theme_links(project: Project) -> list[Link]:
+    """Pairs of partners that share themes (see :mod:`geo.network`)."""
+    themes = {str(rs): slugs for rs, slugs in project.partners["themen"].items()}
+    return shared_theme_links(themes, [t.slug for t in project.themes])

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.state import ViewState, parse_query, share_url, to_query
+from geo.i18n import text
+from geo.state import Notice, ViewState, parse_query, share_url, to_query
 
 REGIONS = ["01051", "01060", "033530005"]
 THEMES = ["mobilitaet", "wohnen", "senioren"]
@@ -27,11 +28,21 @@ def test_valid_query_restores_the_state():
     ({"foo": ["1"]}, ViewState(), "Unbekannter URL-Parameter „foo“"),
     ({"region": ["9" * 5000]}, ViewState(), "„" + "9" * 39 + "…“"),
     ({"region": ["<script>alert(1)</script>"]}, ViewState(), "Unbekannte Region „<script>alert(1)</script>“"),
+    ({"karte": ["osm"]}, ViewState(), "Unbekannte Karte „osm“"),
+    ({"lang": ["fr"]}, ViewState(), "Unbekannte Sprache „fr“"),
 ])
 def test_odd_values_are_dropped_with_a_notice(params, expected_state, notice):
     state, notices = parse_query(params, REGIONS, THEMES)
     assert state == expected_state
-    assert any(notice in n for n in notices), notices
+    messages = [text("de", n.key, value=n.value) for n in notices]
+    assert any(notice in m for m in messages), messages
+
+
+def test_basemap_and_language_are_part_of_the_url():
+    state, notices = parse_query({"karte": ["basemap"], "lang": ["en"]}, REGIONS, THEMES)
+    assert state == ViewState(basemap=True, lang="en") and notices == []
+    assert to_query(state) == {"karte": ["basemap"], "lang": ["en"]}
+    assert parse_query({"region": ["x"]}, REGIONS, THEMES)[1] == [Notice("n_region", "x")]
 
 
 def test_streamlit_embed_parameters_are_not_complained_about():
@@ -58,11 +69,11 @@ def test_any_query_gives_a_valid_state(params):
     assert state.region is None or state.region in REGIONS
     assert set(state.themes) <= set(THEMES)
     assert len(notices) <= 10
-    assert all(len(n) < 120 for n in notices)
+    assert all(len(n.value) <= 40 for n in notices)
 
 
-@given(st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)))
-def test_share_url_round_trips(region, themes):
-    state = ViewState(region, tuple(t for t in THEMES if t in themes))
+@given(st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)), st.booleans(), st.sampled_from(["de", "en"]))
+def test_share_url_round_trips(region, themes, basemap, lang):
+    state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang)
     query = parse_qs(urlsplit(share_url("http://h/", state)).query)
     assert parse_query(query, REGIONS, THEMES) == (state, [])

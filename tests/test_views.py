@@ -6,11 +6,11 @@ import pytest
 
 from geo.project import load_project
 from geo.state import ViewState
+from geo.details import details_markdown
 from geo.views import (
     LEAD_STYLE,
     MUTED_STYLE,
     SELECTED_STYLE,
-    details_markdown,
     format_de,
     matches,
     partner_table,
@@ -59,6 +59,7 @@ def test_matches_any_selected_theme(project, themes, expected):
 def test_table_lists_exactly_the_matching_partners(project):
     table = partner_table(project, ("wohnen",))
     assert list(table.columns) == ["Name", "Typ", "Land", "Rolle", "Teilprojekt", "Themen"]
+    assert list(partner_table(project, (), "en").columns) == ["Name", "Type", "State", "Role", "Sub-project", "Fields"]
     assert sorted(table["Name"]) == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
     full = partner_table(project, ())
     assert len(full) == 12

@@ -1,0 +1,122 @@
+"""Additional map layers: Metropolregion context, Einwohnerdichte (with legend), Vernetzung, basemap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import folium
+
+from geo.i18n import text
+from geo.layers import _Script, js_json
+from geo.partners import display_name
+from geo.project import Project
+from geo.text import html_text
+from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color, format_de, theme_links
+
+BASEMAP_URL = ("https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
+               "GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png")
+CONTEXT_STYLES = {
+    "mitglied": {"color": "#777777", "weight": 1, "fillColor": "#eeeeee", "fillOpacity": 0.5},
+    "hamburg": {"color": "#555555", "weight": 1.5, "fillColor": "#bbbbbb", "fillOpacity": 0.6},
+    "ab_2017": {"color": "#777777", "weight": 1, "dashArray": "4 4", "fillOpacity": 0},
+    "land": {"color": "#444444", "weight": 2, "fillOpacity": 0},
+}
+
+
+def basemap_attribution() -> str:
+    return f"© basemap.de / BKG ({date.today().year})"
+
+
+def add_basemap(fmap: folium.Map) -> None:
+    """basemap.de grau as the only tile layer (opt-in: the visitor's IP address goes to the BKG)."""
+    folium.TileLayer(BASEMAP_URL, attr=html_text(basemap_attribution()), name="basemap.de (grau)",
+                     max_zoom=18, control=False).add_to(fmap)
+
+
+def context_layers(project: Project, lang: str = "de") -> list[folium.FeatureGroup]:
+    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder."""
+    if project.context.empty:
+        return []
+    # Partners are drawn anyway; sending their member shapes again would only add weight.
+    context = project.context[~project.context.index.isin(project.partners.index)]
+    members = folium.FeatureGroup(name=html_text(text(lang, "l_context")))
+    lands = folium.FeatureGroup(name=html_text(text(lang, "l_laender")))
+    for kind in ("mitglied", "ab_2017", "hamburg", "land"):
+        part = context[context["kind"] == kind]
+        if part.empty:
+            continue
+        style = CONTEXT_STYLES[kind]
+        folium.GeoJson(part[["geometry"]].__geo_interface__, style_function=lambda _f, s=style: s,
+                       interactive=False, control=False).add_to(lands if kind == "land" else members)
+    if "02000" in context.index:
+        point = context.loc["02000"].geometry.representative_point()
+        folium.Marker((point.y, point.x), interactive=False, icon=folium.DivIcon(
+            html='<div style="font:600 12px sans-serif;color:#444;white-space:nowrap">Hamburg</div>',
+            icon_size=(60, 14), icon_anchor=(30, 7))).add_to(members)
+    return [members, lands]
+
+
+class DensityFill(_Script):
+    """Fills the density group in the browser from the partner shapes (no second copy of geometry)."""
+
+    _source = """
+    (function () {
+        var colors = {{ this.colors }};
+        {{ this.partners.get_name() }}.eachLayer(function (layer) {
+            var c = colors[layer.feature.properties.rs];
+            L.geoJSON(layer.feature, {interactive: false, style: {color: "#555555", weight: 1,
+                fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
+        });
+        var legend = L.control({position: "bottomleft"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "mrh-legend");
+            div.style.cssText = "background:#fff;padding:6px 8px;font:12px sans-serif;border-radius:4px;"
+                + "box-shadow:0 0 4px rgba(0,0,0,.3)";
+            div.innerHTML = {{ this.legend }};
+            return div;
+        };
+        var map = {{ this._parent.get_name() }};
+        map.on("overlayadd", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.addTo(map); });
+        map.on("overlayremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
+    })();
+    """
+
+
+def density_legend_html(lang: str = "de") -> str:
+    """Legend as static HTML (no branca/d3, so nothing is loaded from a CDN)."""
+    rows = [f"<b>{html_text(text(lang, 'd_title'))}</b>"]
+    for low, high, color in DENSITY_CLASSES:
+        label = (text(lang, "d_from", low=format_de(low)) if high is None
+                 else text(lang, "d_range", low=format_de(low), high=format_de(high)))
+        rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{color};'
+                    f'border:1px solid #555;margin-right:4px"></i>{label}')
+    rows.append(f'<i style="display:inline-block;width:14px;height:10px;background:{NO_DATA_COLOR};'
+                f'border:1px solid #555;margin-right:4px"></i>{html_text(text(lang, "d_none"))}')
+    rows.append(f"<small>{html_text(text(lang, 'destatis', date='31.12.2018'))}</small>")
+    return "<br>".join(rows)
+
+
+def density_layer(
+    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
+) -> folium.FeatureGroup:
+    """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
+    group = folium.FeatureGroup(name=html_text(text(lang, "l_density")), show=False).add_to(fmap)
+    colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
+    DensityFill(partners=partners, group=group, colors=js_json(colors),
+                legend=js_json(density_legend_html(lang))).add_to(fmap)
+    return group
+
+
+def network_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
+    """Lines between partners sharing themes; width grows with the number of shared themes."""
+    labels = {t.slug: t.label for t in project.themes}
+    points = project.partners.geometry.representative_point()
+    names = {rs: display_name(r["typ"], r["name"]) for rs, r in project.partners.iterrows()}
+    group = folium.FeatureGroup(name=html_text(text(lang, "l_network")), show=False)
+    for link in theme_links(project):
+        a, b = points[link.a], points[link.b]
+        label = f"{names[link.a]} – {names[link.b]}: {', '.join(labels[s] for s in link.shared)}"
+        folium.PolyLine([(a.y, a.x), (b.y, b.x)], color="#CC3311", opacity=0.8, weight=1.5 + 2 * len(link.shared),
+                        tooltip=folium.Tooltip(html_text(label))).add_to(group)
+    return group
+
