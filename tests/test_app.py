@@ -132,3 +132,33 @@ def test_hostile_data_is_escaped_in_the_panel_and_table(data_dir, monkeypatch):
 ])
 def test_the_external_pattern_would_catch_a_cdn(loading):
     assert EXTERNAL.search(loading)
+
+
+def test_segeberg_lists_its_vernetzung_partners():
+    text = markdown(start({"region": "01060"}))
+    assert "**Vernetzung – gemeinsame Themen mit:**" in text
+    assert "- Kreis Stormarn: Wohnen" in text and "- Landkreis Cuxhaven: Mobilität" in text
+    assert "**Einwohner:** 276.032" in text
+
+
+def test_basemap_only_when_asked_for():
+    plain = map_args(start())
+    assert "geodatenzentrum" not in plain["script"]
+    at = start({"karte": "basemap"})
+    args = map_args(at)
+    assert "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/" in args["script"]
+    assert "IP-Adresse" in at.warning[0].value and "© basemap.de / BKG" in at.warning[0].value
+    assert at.toggle[0].value is True
+    at.toggle[0].set_value(False).run()
+    assert "karte" not in at.query_params
+
+
+def test_english_interface_keeps_the_data():
+    at = start({"lang": "en", "region": "01062"})
+    assert at.title[0].value == "Demography and public services"
+    text = markdown(at)
+    assert "**Sub-project:** Anpassungsstrategie" in text
+    assert "Partner areas" in map_args(at)["script"]
+    at.radio[0].set_value("de").run()
+    assert at.title[0].value == "Demographie und Daseinsvorsorge"
+    assert "lang" not in at.query_params

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -171,3 +172,45 @@ def test_odd_urls_load_the_dashboard(page, server, query):
     assert not page.locator("[data-testid='stException']").count()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
+
+
+def test_download_csv_and_offline_map(page, browser, server, tmp_path):
+    open_map(page, server + "/?region=01060&thema=wohnen")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tabelle als CSV (Excel)").click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfName;Typ;Land;Rolle;Teilprojekt;Themen\r\n")
+    assert data.decode("utf-8-sig").count("\r\n") == 4  # header + Segeberg, Stormarn, Amelinghausen
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Karte als HTML (offline)").click()
+    offline = tmp_path / "karte.html"
+    offline.write_bytes(Path(info.value.path()).read_bytes())
+    context = browser.new_context(offline=True)
+    attempts = []
+    context.route("**/*", lambda route: (attempts.append(route.request.url),
+                                         route.continue_() if route.request.url.startswith("file:") else route.abort()))
+    viewer = context.new_page()
+    viewer.goto(offline.as_uri())
+    viewer.locator("path.leaflet-interactive").first.wait_for(timeout=15_000)
+    assert viewer.evaluate("() => { let c; for (const k in window) { const m = window[k];"
+                           " if (m && m instanceof L.Map) m.eachLayer(l => { if (l.feature && l.feature.properties.rs"
+                           " === '01060' && l.options) c = l.options.color; }); } return c; }") == "#000000"
+    assert [u for u in attempts if not u.startswith(("file:", "data:"))] == []
+    context.close()
+
+
+def test_basemap_is_opt_in(page, server):
+    page.route(re.compile(r"https://sgx\.geodatenzentrum\.de/.*"), lambda route: route.abort())
+    open_map(page, server + "/?karte=basemap")
+    page.wait_for_timeout(1000)
+    tiles = [u for u in foreign(page.requests, server)]
+    assert tiles and all(u.startswith("https://sgx.geodatenzentrum.de/wmts_basemapde/") for u in tiles)
+    assert page.get_by_text("IP-Adresse").is_visible()
+
+
+def test_english_view(page, server):
+    open_map(page, server + "/?lang=en&region=13076")
+    assert page.get_by_role("heading", name="Demography and public services").is_visible()
+    assert page.get_by_text("Sub-project:").first.is_visible()
+    assert foreign(page.requests, server) == []

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from geo.details import details_markdown
 from geo.project import load_project
 from geo.state import ViewState
-from geo.details import details_markdown
 from geo.views import (
     LEAD_STYLE,
     MUTED_STYLE,

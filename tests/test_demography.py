@@ -1,0 +1,67 @@
+"""Population figures: built from Destatis (npm), read and shown with source, German number format."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.demography import build_demography, read_demography
+from geo.details import demography_markdown
+from geo.project import load_project
+from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
+
+DISTRICTS = (
+    "AGS;type;name;NUTS3;area_km2;population;population_male;population_female;population_per_km2\n"
+    "13076;Landkreis;Ludwigslust-Parchim;DE80O;4766.79;212618;106198;106420;45\n"
+    "01056;Kreis;Pinneberg;DEF09;664.25;314391;154211;160180;473\n"
+    "09162;Kreisfreie Stadt;München;DE212;310.70;1471508;1;1;4736\n"
+)
+
+
+def test_build_takes_only_the_requested_kreise():
+    data, missing = build_demography(DISTRICTS, {"13076", "01056", "033555401"})
+    lines = data.decode().splitlines()
+    assert lines[0] == "rs;einwohner;flaeche_km2;einwohner_je_km2;stand;quelle;lizenz"
+    assert lines[1].startswith("01056;314391;664.25;473.3;2018-12-31;Destatis")
+    assert lines[2].startswith("13076;212618;4766.79;44.6;")
+    assert len(lines) == 3
+    assert missing == {"033555401"}
+
+
+def test_panel_shows_figures_with_source_in_german_format():
+    project = load_project()
+    text = demography_markdown(project, "13076")
+    assert "**Fläche:** 4.766,8 km²" in text
+    assert "**Einwohner:** 212.618" in text
+    assert "**Dichte:** 44,6 Einw./km²" in text
+    assert "(Destatis\\, Stand 31\\.12\\.2018)" in text
+    other = demography_markdown(project, "033555401")
+    assert "195,0 km² (VG250)" in other and "_nicht verfügbar_" in other
+
+
+def test_density_classes_and_missing_values():
+    assert density_color(None) == NO_DATA_COLOR
+    assert density_color(44.6) == DENSITY_CLASSES[0][2]
+    assert density_color(473.3) == DENSITY_CLASSES[-1][2]
+    densities = density_by_partner(load_project())
+    assert densities["033530005"] is None and densities["01056"] == pytest.approx(473.3)
+
+
+def test_figures_for_unknown_partners_are_rejected(tmp_path):
+    path = tmp_path / "demography.csv"
+    path.write_text("rs;einwohner;flaeche_km2;einwohner_je_km2;stand;quelle;lizenz\n"
+                    "01099;1;1;1;2018-12-31;x;y\n01056;viele;1;1;2018-12-31;x;y\n", encoding="utf-8")
+    _, problems = read_demography(path, {"01056"})
+    messages = [str(p) for p in problems]
+    assert any(":2: Regionalschlüssel '01099' gehört zu keinem Partner." in m for m in messages)
+    assert any(":3: Einwohner und Flächen müssen Zahlen sein" in m for m in messages)
+
+
+@pytest.mark.vg250
+def test_committed_figures_are_what_the_command_builds():
+    from pathlib import Path
+
+    from geo.demography import fetch_districts
+
+    committed = Path(__file__).resolve().parent.parent / "data" / "demography.csv"
+    keys = set(load_project().partners.index)
+    assert build_demography(fetch_districts(), keys)[0] == committed.read_bytes()
