@@ -17,8 +17,8 @@ COLUMNS = (
     "kurzbeschreibung", "ergebnisse", "zustaendig", "quellen", "stand", "anmerkung",
 )
 NOT_EMPTY = ("rs", "name", "typ", "land", "rolle", "quellen", "stand")
-TYPES = ("Kreis", "Landkreis", "Kreisfreie Stadt", "Samtgemeinde", "Amt", "Verbandsgemeinde",
-         "Stadt", "Gemeinde")
+TYPES = ("Kreis", "Landkreis", "Kreisfreie Stadt", "Stadtkreis", "Regionalverband", "Städteregion",
+         "Samtgemeinde", "Amt", "Verbandsgemeinde", "Verwaltungsgemeinschaft", "Stadt", "Gemeinde")
 ROLES = ("Federführung", "Kooperationspartner")
 LEAD = "Federführung"
 LIST_COLUMNS = ("themen", "ergebnisse", "quellen")

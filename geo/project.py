@@ -77,10 +77,10 @@ def read_features(path: Path, geometry_types: tuple[str, ...]) -> tuple[gpd.GeoD
             problems.append(Problem(name, None, f"Gebiet {record['RS']} kommt doppelt vor."))
             continue
         records[record["RS"]] = record
+    if not records:
+        return empty, problems
     frame = gpd.GeoDataFrame(list(records.values()), geometry="geometry", crs=4326)
-    if len(frame):
-        frame = frame.set_index("RS").rename_axis(None)
-    return frame, problems
+    return frame.set_index("RS").rename_axis(None), problems
 
 
 def _check_feature(
@@ -132,17 +132,17 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     problems += found
     contacts, found = read_contacts(data_dir / "contacts.csv", set(partners.index))
     problems += found
-    regions, found = read_features(data_dir / "boundaries.geojson", ("Polygon", "MultiPolygon"))
-    problems += found
-    places, found = read_features(data_dir / "places.geojson", ("Point",))
-    problems += found
+    regions, region_problems = read_features(data_dir / "boundaries.geojson", ("Polygon", "MultiPolygon"))
+    places, place_problems = read_features(data_dir / "places.geojson", ("Point",))
+    problems += region_problems + place_problems
     demography, found = read_demography(data_dir / "demography.csv", set(partners.index))
     problems += found
     context = gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
     if (data_dir / "context.geojson").exists():
         context, found = read_features(data_dir / "context.geojson", ("Polygon", "MultiPolygon"))
         problems += found
-    problems += join_problems(data_dir, partners, regions, contacts, places)
+    problems += join_problems(data_dir, partners, None if region_problems else regions, contacts,
+                              None if place_problems else places)
     if problems:
         raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
 
@@ -163,24 +163,26 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
 
 
 def join_problems(
-    data_dir: Path, partners: pd.DataFrame, regions: gpd.GeoDataFrame,
-    contacts: pd.DataFrame, places: gpd.GeoDataFrame,
+    data_dir: Path, partners: pd.DataFrame, regions: gpd.GeoDataFrame | None,
+    contacts: pd.DataFrame, places: gpd.GeoDataFrame | None,
 ) -> list[Problem]:
-    """Keys that do not meet across files: partners ↔ boundaries, contacts → places."""
+    """Keys that do not meet across files: partners ↔ boundaries, contacts → places.
+
+    ``None`` for a file that could not be read (its own problems are reported already).
+    """
     partners_name = display_path(data_dir / "partners.csv")
     regions_name = display_path(data_dir / "boundaries.geojson")
     problems = []
-    if len(regions):
+    if regions is not None:
         for rs, line in zip(partners.index, partners["line"], strict=True):
             if rs not in regions.index:
                 problems.append(Problem(partners_name, int(line), f"Regionalschlüssel '{rs}' fehlt "
                                         f"in {regions_name} – {REBUILD}"))
         for rs in regions.index.difference(partners.index):
-            if rs not in set(partners.index):
-                label = regions.at[rs, "GEN"] if "GEN" in regions else ""
-                problems.append(Problem(regions_name, None, f"Gebiet {rs} ({label}) hat keinen "
-                                        f"Partner in {partners_name} – {REBUILD}"))
-    if len(places):
+            label = regions.at[rs, "GEN"] if "GEN" in regions else ""
+            problems.append(Problem(regions_name, None, f"Gebiet {rs} ({label}) hat keinen "
+                                    f"Partner in {partners_name} – {REBUILD}"))
+    if places is not None:
         contacts_name = display_path(data_dir / "contacts.csv")
         for ort, line, lage in zip(contacts["ort_rs"], contacts["line"], contacts["lage"], strict=True):
             if lage != "adresse" and ort not in places.index:

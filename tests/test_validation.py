@@ -104,6 +104,8 @@ BAD_INPUTS = [
     ("crs member", boundaries(lambda doc: doc.update(crs={"type": "name", "properties": {
         "name": "urn:ogc:def:crs:EPSG::25832"}})),
      ["boundaries.geojson: Falsches Koordinatensystem"]),
+    ("contacts without places", write_bytes("places.geojson", b'{"type":"FeatureCollection","features":[]}'),
+     ["contacts.csv:2: Ort '031520012012' fehlt in ", "places.geojson – neu erzeugen mit: python -m geo build-boundaries"]),
     ("bad theme colour and slug", edit("themes.csv", "wohnen;Wohnen;Wohnungsbedarf, Siedlungsentwicklung und altersgerechtes Wohnen;#CC6677",
                                         "wohnen;Wohnen;Wohnungsbedarf;rot\nwohnen;Wohnen;x;#000000"),
      ["themes.csv:3: Ungültige Farbe 'rot'", "themes.csv:4: Doppelter Slug 'wohnen' (schon in Zeile 3)."]),
@@ -120,6 +122,13 @@ def test_bad_input_is_reported_with_file_line_and_fix(data_dir, case, breaker, e
     for text in expected:
         assert any(text in m for m in messages), (text, messages)
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == files  # nothing written
+
+
+def test_empty_places_are_fine_without_contacts(data_dir):
+    (data_dir / "places.geojson").write_text('{"type":"FeatureCollection","features":[]}', encoding="utf-8")
+    (data_dir / "contacts.csv").write_text((data_dir / "contacts.csv").read_text(encoding="utf-8").splitlines()[0] + "\n",
+                                           encoding="utf-8")
+    assert load_project(data_dir).contacts.empty
 
 
 def test_utf8_with_bom_is_accepted(data_dir):

@@ -1,0 +1,1 @@
+"""Benchmark of the dashboard (``python -m bench``); a script, not a test."""

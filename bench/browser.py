@@ -1,0 +1,79 @@
+"""Browser timings in Debian Chromium: time to map, click to details, ten sessions at once."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+
+from playwright.async_api import async_playwright
+from playwright.sync_api import sync_playwright
+
+from tests.browser import CHROMIUM_ARGS, IDLE, IFRAME, chromium_path, click_lonlat, open_map
+
+CLICKS = [((10.2, 53.93), "Kreis Segeberg"), ((10.35, 53.7), "Kreis Stormarn")]
+
+
+def time_to_map(base: str, runs: int = 5) -> list[float]:
+    """Seconds from navigation to drawn partner polygons with the view applied (fresh context each run)."""
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            start = time.perf_counter()
+            open_map(page, base + "/")
+            times.append(time.perf_counter() - start)
+            context.close()
+        browser.close()
+    return times
+
+
+def click_to_details(base: str, runs: int = 6) -> list[float]:
+    """Seconds from a click on a district to its heading in the detail panel."""
+    times = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        frame = open_map(page, base + "/")
+        for i in range(runs):
+            (lon, lat), name = CLICKS[i % len(CLICKS)]
+            start = time.perf_counter()
+            click_lonlat(page, frame, lon, lat)
+            page.get_by_role("heading", name=name).wait_for(timeout=30_000)
+            times.append(time.perf_counter() - start)
+            page.wait_for_selector(IDLE, state="attached")
+        browser.close()
+    return times
+
+
+async def _one_session(browser, base: str) -> float:  # type: ignore[no-untyped-def]
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = await context.new_page()
+    start = time.perf_counter()
+    await page.goto(base + "/")
+    await page.wait_for_selector(IDLE, state="attached", timeout=60_000)
+    await page.frame_locator(IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    elapsed = time.perf_counter() - start
+    await context.close()
+    return elapsed
+
+
+async def _concurrent(base: str, sessions: int) -> tuple[list[float], int]:
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        results = await asyncio.gather(*(_one_session(browser, base) for _ in range(sessions)),
+                                       return_exceptions=True)
+        await browser.close()
+    times = [r for r in results if isinstance(r, float)]
+    return times, len(results) - len(times)
+
+
+def concurrent_sessions(base: str, sessions: int = 10) -> tuple[list[float], int]:
+    """``sessions`` browser sessions opening the dashboard at the same moment: (times, errors)."""
+    return asyncio.run(_concurrent(base, sessions))
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20, method="inclusive")[-1] if len(values) > 1 else values[0]

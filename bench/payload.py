@@ -1,0 +1,54 @@
+"""Bytes the browser receives for the map, ours vs. a naive folium build from unsimplified VG250."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string
+
+from geo.boundaries import dissolve_parts
+from geo.layers import build_map, build_view_layer
+from geo.project import Project
+from geo.state import ViewState
+from geo.vg250 import load_parts
+
+
+def component_bytes(fmap: folium.Map, view: folium.FeatureGroup | None = None) -> tuple[int, int]:
+    """(map script + html + header, per-rerun feature-group script) as streamlit-folium sends them."""
+    fmap.get_root().render()
+    html, header = _get_html(fmap), _get_header(fmap)
+    script = _get_map_string(fmap)
+    dynamic = _get_feature_group_string(view, fmap) if view is not None else ""
+    return len((script + html + header).encode()), len(dynamic.encode())
+
+
+def ours(project: Project, state: ViewState = ViewState()) -> tuple[int, int]:
+    return component_bytes(build_map(project), build_view_layer(project, state))
+
+
+def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
+    """Same layers with folium defaults: OSM tiles and CDN assets, full VG250 geometry per layer."""
+    parts, _ = load_parts(set(project.partners.index), tarball)
+    full = dissolve_parts(parts).to_crs(4326)
+    full["themen"] = project.partners["themen"].reindex(full.index).map(list)
+    west, south, east, north = full.total_bounds
+    fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8)
+    data = full.reset_index()[["RS", "GEN", "geometry"]]
+    folium.GeoJson(data, name="Partnerregionen",
+                   tooltip=folium.GeoJsonTooltip(fields=["GEN"])).add_to(fmap)
+    for theme in project.themes:
+        subset = full[full["themen"].map(lambda t, s=theme.slug: s in t)].reset_index()[["RS", "geometry"]]
+        if len(subset):
+            group = folium.FeatureGroup(name=theme.label, show=False).add_to(fmap)
+            folium.GeoJson(subset).add_to(group)
+    density = folium.FeatureGroup(name="Einwohnerdichte", show=False).add_to(fmap)
+    folium.GeoJson(data).add_to(density)
+    if not project.context.empty:
+        members, _ = load_parts([rs for rs in project.context.index if len(rs) == 5], tarball)
+        context = gpd.GeoDataFrame(dissolve_parts(members).to_crs(4326).reset_index()[["RS", "geometry"]])
+        folium.GeoJson(context, name="Metropolregion").add_to(fmap)
+    contacts = folium.FeatureGroup(name="Kontakte").add_to(fmap)
+    for _, c in project.contacts.iterrows():
+        folium.Marker((c["lat"], c["lon"]), popup=c["organisation"]).add_to(contacts)
+    folium.LayerControl().add_to(fmap)
+    return component_bytes(fmap)[0]
