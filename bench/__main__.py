@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from bench import browser, payload, reruns, scale
-from geo.boundaries import measure_fidelity, read_geojson, dissolve_parts
+from geo.boundaries import dissolve_parts, measure_fidelity, read_geojson
 from geo.project import DATA_DIR, load_project
 from geo.vg250 import fetch_vg250, load_parts
 from tests.browser import streamlit_server

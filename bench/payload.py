@@ -22,8 +22,8 @@ def component_bytes(fmap: folium.Map, view: folium.FeatureGroup | None = None) -
     return len((script + html + header).encode()), len(dynamic.encode())
 
 
-def ours(project: Project, state: ViewState = ViewState()) -> tuple[int, int]:
-    return component_bytes(build_map(project), build_view_layer(project, state))
+def ours(project: Project, state: ViewState | None = None) -> tuple[int, int]:
+    return component_bytes(build_map(project), build_view_layer(project, state or ViewState()))
 
 
 def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]

@@ -71,7 +71,8 @@ class ViewControl(_Script):
         var layer = {{ this.partners.get_name() }};
         var styles = {};
         function apply(view) {
-            styles = view.styles;
+            styles = {};
+            for (var key in view.of) { styles[key] = view.palette[view.of[key]]; }
             layer.eachLayer(function (l) {
                 var rs = l.feature.properties.rs;
                 if (styles[rs]) { l.setStyle(styles[rs]); }
@@ -124,20 +125,30 @@ class Attribution(_Script):
 
 
 def view_payload(project: Project, state: ViewState) -> str:
-    """JS object literal for :class:`ViewControl`/:class:`ApplyView`."""
-    return js_json({"styles": view_styles(project, state), "selected": state.region})
+    """JS object literal for :class:`ViewControl`/:class:`ApplyView`: the distinct styles once
+    (``palette``) and an index per partner (``of``), so the payload stays small for many regions."""
+    palette: list[dict[str, object]] = []
+    index: dict[str, int] = {}
+    for rs, style in view_styles(project, state).items():
+        if style not in palette:
+            palette.append(style)
+        index[rs] = palette.index(style)
+    return js_json({"palette": palette, "of": index, "selected": state.region})
 
 
 def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs; text pre-escaped for HTML."""
     features = []
+    points = project.partners.geometry.representative_point()
     for rs, row in project.partners.iterrows():
+        point = points[rs]
         label = display_name(row["typ"], row["name"])
         if row["rolle"] == LEAD:
             label += f" – {text(lang, 'l_lead')}"
         features.append({
             "type": "Feature", "id": str(rs),
-            "properties": {"rs": str(rs), "label": html_text(label), "themen": list(row["themen"])},
+            "properties": {"rs": str(rs), "label": html_text(label), "themen": list(row["themen"]),
+                           "pt": [round(point.y, 5), round(point.x, 5)]},
             "geometry": row.geometry.__geo_interface__,
         })
     return {"type": "FeatureCollection", "features": features}
@@ -189,7 +200,7 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de") -> foli
         groups.append((js_json(theme.slug), group, js_json(theme.color)))
     ThemeFill(partners=partners, groups=groups).add_to(fmap)
     overlays.density_layer(project, fmap, partners, lang)
-    overlays.network_layer(project, lang).add_to(fmap)
+    overlays.network_layer(project, fmap, partners, lang)
 
     contact_layer(project, lang).add_to(fmap)
     ViewControl(partners=partners, view=view_payload(project, ViewState())).add_to(fmap)

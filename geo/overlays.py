@@ -8,10 +8,9 @@ import folium
 
 from geo.i18n import text
 from geo.layers import _Script, js_json
-from geo.partners import display_name
 from geo.project import Project
 from geo.text import html_text
-from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color, format_de, theme_links
+from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color, format_de
 
 BASEMAP_URL = ("https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
                "GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png")
@@ -107,16 +106,51 @@ def density_layer(
     return group
 
 
-def network_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
-    """Lines between partners sharing themes; width grows with the number of shared themes."""
-    labels = {t.slug: t.label for t in project.themes}
-    points = project.partners.geometry.representative_point()
-    names = {rs: display_name(r["typ"], r["name"]) for rs, r in project.partners.iterrows()}
-    group = folium.FeatureGroup(name=html_text(text(lang, "l_network")), show=False)
-    for link in theme_links(project):
-        a, b = points[link.a], points[link.b]
-        label = f"{names[link.a]} – {names[link.b]}: {', '.join(labels[s] for s in link.shared)}"
-        folium.PolyLine([(a.y, a.x), (b.y, b.x)], color="#CC3311", opacity=0.8, weight=1.5 + 2 * len(link.shared),
-                        tooltip=folium.Tooltip(html_text(label))).add_to(group)
-    return group
+class NetworkLines(_Script):
+    """Draws the Vernetzung lines in the browser when the layer is first shown.
 
+    Pairs are computed from the partner features' themes and points, so the payload grows with the
+    number of partners, not with the number of pairs (mirrors :func:`geo.network.shared_theme_links`).
+    """
+
+    _source = """
+    (function () {
+        var group = {{ this.group.get_name() }}, labels = {{ this.labels }}, order = {{ this.order }};
+        var drawn = false;
+        function draw() {
+            if (drawn) { return; }
+            drawn = true;
+            var items = [];
+            {{ this.partners.get_name() }}.eachLayer(function (l) { items.push(l.feature.properties); });
+            items.sort(function (a, b) { return a.rs < b.rs ? -1 : 1; });
+            for (var i = 0; i < items.length; i++) {
+                for (var j = i + 1; j < items.length; j++) {
+                    var shared = order.filter(function (s) {
+                        return items[i].themen.indexOf(s) >= 0 && items[j].themen.indexOf(s) >= 0;
+                    });
+                    if (!shared.length) { continue; }
+                    L.polyline([items[i].pt, items[j].pt], {color: "#CC3311", opacity: 0.8,
+                        weight: 1.5 + 2 * shared.length})
+                        .bindTooltip(items[i].label + " – " + items[j].label + ": "
+                            + shared.map(function (s) { return labels[s]; }).join(", "))
+                        .addTo(group);
+                }
+            }
+        }
+        var map = {{ this._parent.get_name() }};
+        map.on("overlayadd", function (e) { if (e.layer === group) { draw(); } });
+        if (map.hasLayer(group)) { draw(); }
+        window.mrhDrawNetwork = draw;
+    })();
+    """
+
+
+def network_layer(
+    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
+) -> folium.FeatureGroup:
+    """Lines between partners sharing themes; width grows with the number of shared themes."""
+    group = folium.FeatureGroup(name=html_text(text(lang, "l_network")), show=False).add_to(fmap)
+    labels = {t.slug: html_text(t.label) for t in project.themes}
+    NetworkLines(group=group, partners=partners, labels=js_json(labels),
+                 order=js_json([t.slug for t in project.themes])).add_to(fmap)
+    return group

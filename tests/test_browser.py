@@ -214,3 +214,18 @@ def test_english_view(page, server):
     assert page.get_by_role("heading", name="Demography and public services").is_visible()
     assert page.get_by_text("Sub-project:").first.is_visible()
     assert foreign(page.requests, server) == []
+
+
+def test_vernetzung_layer_draws_one_line_per_pair(page, server):
+    from geo.project import load_project
+    from geo.views import theme_links
+
+    expected = theme_links(load_project())
+    frame = open_map(page, server + "/")
+    frame.evaluate("() => { document.querySelector('.leaflet-control-layers').classList.add('leaflet-control-layers-expanded'); }")
+    frame.locator(".leaflet-control-layers-overlays label").filter(has_text="Vernetzung").locator("input").click()
+    tooltips = frame.evaluate("() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
+                              " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent()); });"
+                              " return t; }")
+    assert len(tooltips) == len(expected) > 0
+    assert "Kreis Segeberg – Kreis Stormarn: Wohnen" in tooltips

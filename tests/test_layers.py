@@ -53,7 +53,8 @@ def test_view_layer_is_small_and_carries_the_state(project):
     assert len(js) < 6000
     payload = json.loads(re.search(r"mrhApplyView\((\{.*\})\)", js).group(1))
     assert payload["selected"] == "01060"
-    assert set(payload["styles"]) == set(project.partners.index)
+    assert set(payload["of"]) == set(project.partners.index)
+    assert payload["palette"][payload["of"]["01060"]]["color"] == "#000000"
 
 
 def test_map_script_does_not_depend_on_the_state(project):
