@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
+import mapview
 from geo.details import details_markdown
 from geo.errors import DataError
 from geo.export import standalone_html, table_csv, table_geojson
 from geo.i18n import NOTE_2017, text
-from geo.layers import build_map, build_view_layer
+from geo.layers import build_map, view_script
 from geo.overlays import basemap_attribution
 from geo.partners import display_name
 from geo.project import Project, configured_data_dir, load_project
@@ -33,6 +33,13 @@ def load(signature: tuple[tuple[str, int, int], ...]) -> Project | DataError:
         return load_project(DATA_DIR)
     except DataError as exc:
         return exc
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def map_args(signature: tuple[tuple[str, int, int], ...], basemap: bool, lang: str) -> dict:
+    project = load(signature)
+    assert isinstance(project, Project)
+    return mapview.static_args(build_map(project, basemap, lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -62,8 +69,8 @@ if "region" not in st.session_state:  # first run of this session: the URL decid
 lang = st.session_state["lang"]
 
 
-def on_map_click() -> None:
-    clicked = (st.session_state.get("karte") or {}).get("last_active_drawing") or {}
+def on_map_click(returned: dict) -> None:
+    clicked = returned.get("last_active_drawing") or {}
     rs = str((clicked.get("properties") or {}).get("rs", ""))
     if rs in names:
         st.session_state["region"] = rs
@@ -93,9 +100,7 @@ if state.basemap:
 
 left, right = st.columns([3, 2], gap="medium")
 with left:
-    st_folium(build_map(project, state.basemap, lang), key="karte", height=620, use_container_width=True,
-              feature_group_to_add=build_view_layer(project, state), on_change=on_map_click,
-              returned_objects=["last_object_clicked", "last_active_drawing"])
+    mapview.show_map(map_args(signature, state.basemap, lang), view_script(project, state), on_map_click, 620)
     st.caption(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
     st.markdown(details_markdown(project, state.region, lang) if state.region else text(lang, "choose"))

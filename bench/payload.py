@@ -4,26 +4,28 @@ from __future__ import annotations
 
 import folium
 import geopandas as gpd
-from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string
+from streamlit_folium import _get_header, _get_html, _get_map_string
 
+import mapview
 from geo.boundaries import dissolve_parts
-from geo.layers import build_map, build_view_layer
+from geo.layers import build_map, view_script
 from geo.project import Project
 from geo.state import ViewState
 from geo.vg250 import load_parts
 
 
-def component_bytes(fmap: folium.Map, view: folium.FeatureGroup | None = None) -> tuple[int, int]:
-    """(map script + html + header, per-rerun feature-group script) as streamlit-folium sends them."""
+def component_bytes(fmap: folium.Map) -> int:
+    """Map script + html + header as streamlit-folium sends them."""
     fmap.get_root().render()
-    html, header = _get_html(fmap), _get_header(fmap)
-    script = _get_map_string(fmap)
-    dynamic = _get_feature_group_string(view, fmap) if view is not None else ""
-    return len((script + html + header).encode()), len(dynamic.encode())
+    return len((_get_map_string(fmap) + _get_html(fmap) + _get_header(fmap)).encode())
 
 
 def ours(project: Project, state: ViewState | None = None) -> tuple[int, int]:
-    return component_bytes(build_map(project), build_view_layer(project, state or ViewState()))
+    """(static map part, per-run view part) exactly as app.py sends them through mapview."""
+    args = mapview.static_args(build_map(project))
+    static = sum(len(args[k].encode()) for k in ("script", "html", "header"))
+    view = mapview.feature_group_script(view_script(project, state or ViewState()))
+    return static, len(view.encode())
 
 
 def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
@@ -51,4 +53,4 @@ def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
     for _, c in project.contacts.iterrows():
         folium.Marker((c["lat"], c["lon"]), popup=c["organisation"]).add_to(contacts)
     folium.LayerControl().add_to(fmap)
-    return component_bytes(fmap)[0]
+    return component_bytes(fmap)

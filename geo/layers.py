@@ -96,7 +96,7 @@ class ViewControl(_Script):
 
 
 class ApplyView(_Script):
-    """The per-rerun part: apply the current selection/filter styles (sent via feature_group_to_add)."""
+    """Apply a view (selection/filter styles) to the map; per rerun in the app, once in exports."""
 
     _source = "if (window.mrhApplyView) { window.mrhApplyView({{ this.view }}); }"
 
@@ -166,7 +166,7 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de") -> foli
 
     No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server).
 
-    Everything that depends on the view state is sent separately (:func:`build_view_layer`),
+    Everything that depends on the view state is sent separately (:func:`view_script`),
     so selecting or filtering never rebuilds this map in the browser.
     """
     fmap = folium.Map(location=None, tiles=None, zoom_start=8, control_scale=True,
@@ -248,8 +248,6 @@ def contact_popup_html(contact: Any, lang: str = "de") -> str:
 from geo import overlays  # noqa: E402  (overlays builds on the helpers above)
 
 
-def build_view_layer(project: Project, state: ViewState) -> folium.FeatureGroup:
-    """The per-rerun layer: applies selection and filter styles to the existing map."""
-    group = folium.FeatureGroup(name="Ansicht", control=False)
-    ApplyView(view=view_payload(project, state)).add_to(group)
-    return group
+def view_script(project: Project, state: ViewState) -> str:
+    """The per-rerun JavaScript: apply selection and filter styles to the existing map."""
+    return ApplyView._source.replace("{{ this.view }}", view_payload(project, state))

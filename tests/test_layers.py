@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
-from streamlit_folium import _get_feature_group_string, _get_header, _get_html, _get_map_string, generate_js_hash
+from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash
 
-from geo.layers import build_map, build_view_layer, contact_popup_html
+from geo.layers import build_map, contact_popup_html, view_script
 from geo.project import load_project
 from geo.state import ViewState
 
@@ -47,10 +47,8 @@ def test_map_requests_nothing_from_other_hosts(project):
 
 
 def test_view_layer_is_small_and_carries_the_state(project):
-    fmap = build_map(project)
-    rendered(fmap)
-    js = _get_feature_group_string(build_view_layer(project, ViewState("01060", ("wohnen",))), fmap)
-    assert len(js) < 6000
+    js = view_script(project, ViewState("01060", ("wohnen",)))
+    assert len(js) < 2000
     payload = json.loads(re.search(r"mrhApplyView\((\{.*\})\)", js).group(1))
     assert payload["selected"] == "01060"
     assert set(payload["of"]) == set(project.partners.index)
