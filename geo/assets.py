@@ -1,4 +1,4 @@
-"""Leaflet and jQuery served by the app itself (``./static`` → ``/app/static``), never a CDN."""
+"""Leaflet served by the app itself (``./static`` → ``/app/static``), never a CDN."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import filecmp
 import shutil
 from pathlib import Path
 
-import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
@@ -17,9 +16,8 @@ _FILES = (
     (Path(xstatic.pkg.leaflet.BASE_DIR) / "images",
      ("layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"),
      "leaflet/images"),
-    (Path(xstatic.pkg.jquery.BASE_DIR), ("jquery.min.js",), "jquery"),
 )
-JS = [("leaflet", f"{URL_PREFIX}/leaflet/leaflet.js"), ("jquery", f"{URL_PREFIX}/jquery/jquery.min.js")]
+JS = [("leaflet", f"{URL_PREFIX}/leaflet/leaflet.js")]
 CSS = [("leaflet_css", f"{URL_PREFIX}/leaflet/leaflet.css")]
 
 

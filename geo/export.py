@@ -55,7 +55,7 @@ def _css_with_inlined_images(css: str) -> str:
 
 
 def standalone_html(project: Project, state: ViewState) -> bytes:
-    """The current view as one HTML file: Leaflet, jQuery and CSS inlined, works with the network off.
+    """The current view as one HTML file: Leaflet and its CSS inlined, works with the network off.
 
     Reads the vendored assets (I/O). With ``state.basemap`` the tiles still come from the BKG.
     """
@@ -65,6 +65,6 @@ def standalone_html(project: Project, state: ViewState) -> bytes:
     vendor = assets.STATIC_DIR / "vendor"
     css = _css_with_inlined_images((vendor / "leaflet" / "leaflet.css").read_text(encoding="utf-8"))
     scripts = "".join(f"<script>{_script_safe((vendor / p).read_text(encoding='utf-8'))}</script>"
-                      for p in ("leaflet/leaflet.js", "jquery/jquery.min.js"))
+                      for p in ("leaflet/leaflet.js",))
     fmap.get_root().header.add_child(Element(f"<style>{css}</style>{scripts}"), name="inlined_assets", index=0)
     return fmap.get_root().render().encode("utf-8")

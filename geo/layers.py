@@ -118,6 +118,19 @@ class FitWhenSized(_Script):
     """
 
 
+class BindText(_Script):
+    """Popup and tooltip from JSON string literals built of escaped text.
+
+    Replaces ``folium.Popup``/``folium.Tooltip``, which put HTML into JavaScript template literals
+    (``${…}`` would run) and need jQuery.
+    """
+
+    _source = """
+    {{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 320})
+        .bindTooltip({{ this.tooltip }});
+    """
+
+
 class Attribution(_Script):
     """Data attribution inside the map (there are no tiles to carry one)."""
 
@@ -214,12 +227,12 @@ def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
     for _, contact in project.contacts.iterrows():
         kind = "teil" if contact["rs"] else "dach"
         color = CONTACT_COLORS[kind]
-        folium.CircleMarker(
+        marker = folium.CircleMarker(
             location=(contact["lat"], contact["lon"]), radius=7, color="#333333", weight=1,
             fill=True, fill_color=color, fill_opacity=0.95,
-            popup=folium.Popup(contact_popup_html(contact, lang), max_width=320),
-            tooltip=folium.Tooltip(html_text(contact["organisation"])),
         ).add_to(group)
+        BindText(popup=js_json(contact_popup_html(contact, lang)),
+                 tooltip=js_json(html_text(contact["organisation"]))).add_to(marker)
     return group
 
 

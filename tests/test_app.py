@@ -43,7 +43,7 @@ def test_default_view_lists_all_partners_and_loads_nothing_external():
     assert at.selectbox[0].value is None
     assert "Partner wählen" in markdown(at)
     args = map_args(at)
-    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js", "/app/static/vendor/jquery/jquery.min.js"]
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
     assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
     for part in ("script", "header", "html", "feature_group"):
         assert not EXTERNAL.search(args[part] or ""), part

@@ -108,7 +108,7 @@ def test_filter_highlights_matches(page, server):
 def test_contact_popup_has_phone_and_mail_links(page, server):
     frame = open_map(page, server + "/")
     frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() && "
-                   "String(l.getPopup().getContent().textContent).includes('Plewa')) l.openPopup(); }); }")
+                   "String(l.getPopup().getContent()).includes('Plewa')) l.openPopup(); }); }")
     popup = page.frame_locator(IFRAME).locator(".leaflet-popup-content")
     assert popup.locator('a[href="tel:+4946125481"]').is_visible()
     assert popup.locator('a[href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de"]').is_visible()
@@ -148,7 +148,7 @@ def test_hostile_text_stays_text_everywhere(page, hostile_server):
     hover_lonlat(page, frame, *SEGEBERG)
     frame.locator(".leaflet-tooltip").filter(has_text="<img src=x").wait_for(timeout=5000)
     frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&"
-                   " String(l.getPopup().getContent().textContent).includes('Sandra Kind')) l.openPopup(); });"
+                   " String(l.getPopup().getContent()).includes('Sandra Kind')) l.openPopup(); });"
                    " document.querySelector('.leaflet-control-layers').classList.add('leaflet-control-layers-expanded'); }")
     assert frame.locator(".leaflet-popup-content").filter(has_text="<img src=x").count() == 1
     assert frame.locator(".leaflet-control-layers").filter(has_text="<b onmouseover").count() == 1

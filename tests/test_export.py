@@ -47,6 +47,6 @@ def test_geojson_has_the_filtered_partners(project):
 def test_offline_html_inlines_everything_and_keeps_the_view(project):
     html = standalone_html(project, ViewState("01060", ("wohnen",))).decode()
     assert not re.search(r"""<(script|link|img)[^>]*(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
-    assert "L.map(" in html and "jQuery" in html
+    assert "L.map(" in html and "Leaflet" in html and "bindPopup" in html
     assert re.search(r'mrhApplyView\(\{"of": \{.*"selected": "01060"\}\)', html)
     assert "url(data:image/png;base64," in html
