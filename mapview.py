@@ -26,6 +26,12 @@ RETURNED = ["last_object_clicked", "last_active_drawing"]
 KEY = "karte"
 
 
+def with_base_path(url: str) -> str:
+    """Prefix a root-relative asset URL with ``server.baseUrlPath`` (e.g. behind a reverse proxy)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{url}" if base and url.startswith("/") else url
+
+
 def static_args(fmap: folium.Map) -> dict[str, Any]:
     """Everything streamlit-folium sends that does not depend on the view state (renders the map)."""
     fmap.get_root().render()
@@ -36,8 +42,8 @@ def static_args(fmap: folium.Map) -> dict[str, Any]:
     stack: list[Any] = [fmap]
     while stack:
         element = stack.pop(0)
-        js_links += [src for _, src in getattr(element, "default_js", [])]
-        css_links += [href for _, href in getattr(element, "default_css", [])]
+        js_links += [with_base_path(src) for _, src in getattr(element, "default_js", [])]
+        css_links += [with_base_path(href) for _, href in getattr(element, "default_css", [])]
         stack += list(getattr(element, "_children", {}).values())
     return {"script": script, "html": html, "header": header, "id": get_full_id(fmap),
             "js_links": list(dict.fromkeys(js_links)), "css_links": list(dict.fromkeys(css_links)),

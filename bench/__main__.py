@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import argparse
 import platform
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,6 +54,13 @@ def main() -> None:
     area = max(f.area_error for f in fidelity)
     add("max. Abweichung von VG250", f"{worst:.1f} m", "≤ 100 m", worst <= 100)
     add("max. Flächenfehler", f"{area * 100:.3f} %", "≤ 1 %", area <= 0.01)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "data"
+        shutil.copytree(DATA_DIR, copy)
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(copy)], check=True,
+                       capture_output=True, cwd=DATA_DIR.parent)
+        add(f"Build {len(project.partners)} Partner (Grenzen, Orte, Kontext)", f"{time.perf_counter() - start:.1f} s")
 
     static, dynamic = payload.ours(project)
     naive = payload.naive(project, tarball)
@@ -60,21 +70,32 @@ def main() -> None:
     add("Verhältnis zur naiven Variante", f"{total / naive:.3f}", "≤ 0,3", total / naive <= 0.3)
     add("je Auswahl/Filter gesendet (nur Ansichts-Skript)", kb(payload.ours(project, project_state())[1]))
 
+    with tempfile.TemporaryDirectory() as tmp:
+        baseline = statistics.median(reruns.harness_baseline(args.runs, Path(tmp)))
+    add("AppTest-Grundlast: erster Lauf eines leeren Skripts (Median)", ms(baseline))
     for case, values in reruns.rerun_times(args.runs).items():
         p50, p95 = reruns.p50_p95(values)
-        add(f"Rerun {case} p50 / p95 ({len(values)} Läufe)", f"{ms(p50)} / {ms(p95)}", "p50 ≤ 150 ms", p50 <= 0.150)
+        first = case.startswith("erster")
+        net = p50 - baseline if first else p50
+        add(f"Rerun {case} p50 / p95 ({len(values)} Läufe)", f"{ms(p50)} / {ms(p95)}",
+            "p50 ≤ 150 ms" + (" (ohne Grundlast)" if first else ""), net <= 0.150)
 
     with streamlit_server() as base:
-        to_map = browser.time_to_map(base)
-        add(f"Chromium: Navigation bis Karte (Median, {len(to_map)} Läufe)", ms(statistics.median(to_map)),
-            "≤ 3 s", statistics.median(to_map) <= 3)
+        cold, warm = browser.time_to_map(base)
+        add(f"Chromium: Navigation bis Karte, leerer Cache (Median, {len(cold)} Läufe)",
+            ms(statistics.median(cold)), "≤ 3 s", statistics.median(cold) <= 3)
+        add(f"Chromium: Navigation bis Karte, Cache warm (Median, {len(warm)} Läufe)",
+            ms(statistics.median(warm)), "≤ 3 s", statistics.median(warm) <= 3)
         clicks = browser.click_to_details(base)
         add(f"Chromium: Klick bis Details (Median, {len(clicks)} Läufe)", ms(statistics.median(clicks)),
             "≤ 1 s", statistics.median(clicks) <= 1)
+        cpu_before = browser.server_cpu_seconds(base)
         times, errors = browser.concurrent_sessions(base, 10)
-        add("10 gleichzeitige Sitzungen: p95 bis Karte", ms(browser.p95(times)) if times else "–", "≤ 10 s",
-            bool(times) and browser.p95(times) <= 10)
+        cpu = browser.server_cpu_seconds(base) - cpu_before
+        add("10 gleichzeitige Sitzungen (Browser auf derselben Maschine): p95 bis Karte",
+            ms(browser.p95(times)) if times else "–", "≤ 10 s", bool(times) and browser.p95(times) <= 10)
         add("10 gleichzeitige Sitzungen: Fehler", str(errors), "0", errors == 0)
+        add("10 gleichzeitige Sitzungen: Server-CPU insgesamt", f"{cpu:.1f} s")
 
     if not args.skip_scale:
         with tempfile.TemporaryDirectory() as tmp:
@@ -87,9 +108,11 @@ def main() -> None:
             add(f"Skalierung: {count} Kreise – Karten-Payload", kb(static + dynamic), "≤ 1,5 MB",
                 static + dynamic <= 1_500_000)
             with streamlit_server(data) as base:
-                to_map = browser.time_to_map(base, runs=3)
-                add(f"Skalierung: {count} Kreise – Navigation bis Karte (Median)", ms(statistics.median(to_map)),
-                    "≤ 6 s", statistics.median(to_map) <= 6)
+                cold, warm = browser.time_to_map(base, runs=3)
+                add(f"Skalierung: {count} Kreise – Navigation bis Karte, leerer Cache (Median)",
+                    ms(statistics.median(cold)), "≤ 6 s", statistics.median(cold) <= 6)
+                add(f"Skalierung: {count} Kreise – Navigation bis Karte, Cache warm (Median)",
+                    ms(statistics.median(warm)), "≤ 6 s", statistics.median(warm) <= 6)
 
     stamp = time.strftime("%Y-%m-%d %H:%M")
     lines = [f"Gemessen am {stamp} mit `python -m bench` auf {platform.machine()}, "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
+from pathlib import Path
 
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
@@ -14,9 +16,13 @@ from tests.browser import CHROMIUM_ARGS, IDLE, IFRAME, chromium_path, click_lonl
 CLICKS = [((10.2, 53.93), "Kreis Segeberg"), ((10.35, 53.7), "Kreis Stormarn")]
 
 
-def time_to_map(base: str, runs: int = 5) -> list[float]:
-    """Seconds from navigation to drawn partner polygons with the view applied (fresh context each run)."""
-    times = []
+def time_to_map(base: str, runs: int = 5) -> tuple[list[float], list[float]]:
+    """Seconds from navigation to drawn partner polygons with the view applied: (cold, warm).
+
+    Cold: a new browser context (empty cache). Warm: reloading in that context (cached assets),
+    as for a colleague who opened the dashboard before.
+    """
+    cold, warm = [], []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for _ in range(runs):
@@ -24,10 +30,27 @@ def time_to_map(base: str, runs: int = 5) -> list[float]:
             page = context.new_page()
             start = time.perf_counter()
             open_map(page, base + "/")
-            times.append(time.perf_counter() - start)
+            cold.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            open_map(page, base + "/")
+            warm.append(time.perf_counter() - start)
             context.close()
         browser.close()
-    return times
+    return cold, warm
+
+
+def server_cpu_seconds(base: str) -> float:
+    """CPU time used so far by the streamlit process serving ``base`` (Linux /proc)."""
+    port = base.rsplit(":", 1)[1]
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes().split(b"\0")
+            if b"streamlit" in b" ".join(cmdline) and port.encode() in cmdline:
+                fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            continue
+    return float("nan")
 
 
 def click_to_details(base: str, runs: int = 6) -> list[float]:

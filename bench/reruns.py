@@ -21,6 +21,14 @@ def _timed(at: AppTest) -> float:
     return elapsed
 
 
+def harness_baseline(runs: int, folder: Path) -> list[float]:
+    """First-run time of an empty Streamlit script: what AppTest itself costs per new session."""
+    script = folder / "empty_app.py"
+    script.write_text("import streamlit as st\nst.write('x')\n", encoding="utf-8")
+    AppTest.from_file(str(script)).run()
+    return [_timed(AppTest.from_file(str(script))) for _ in range(runs)]
+
+
 def rerun_times(runs: int = 20) -> dict[str, list[float]]:
     """Seconds per script run: a new session's first load, selecting a region, changing the filter."""
     os.environ.pop("MRH_DATA_DIR", None)

@@ -38,13 +38,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(data_dir: Path | None = None) -> Iterator[str]:
-    """Run ``streamlit run app.py`` as a user would; yield its base URL."""
+def streamlit_server(data_dir: Path | None = None, base_path: str = "") -> Iterator[str]:
+    """Run ``streamlit run app.py`` as a user would; yield its base URL (without ``base_path``)."""
     port = free_port()
     env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.baseUrlPath", base_path],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
@@ -52,7 +52,8 @@ def streamlit_server(data_dir: Path | None = None) -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+                health = f"{base}/{base_path}/_stcore/health" if base_path else f"{base}/_stcore/health"
+                with urllib.request.urlopen(health, timeout=2) as response:
                     if response.read() == b"ok":
                         break
             except OSError:

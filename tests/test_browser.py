@@ -229,3 +229,25 @@ def test_vernetzung_layer_draws_one_line_per_pair(page, server):
                               " return t; }")
     assert len(tooltips) == len(expected) > 0
     assert "Kreis Segeberg – Kreis Stormarn: Wohnen" in tooltips
+
+
+def test_two_instances_serve_the_same_shared_url(page, browser, server):
+    """No server-side state behind a URL: any instance behind a load balancer restores the view."""
+    query = "/?region=033530005&thema=barrierefreiheit"
+    with streamlit_server() as second:
+        views = []
+        for base in (server, second):
+            other = browser.new_page()
+            open_map(other, base + query)
+            views.append((other.get_by_role("heading", level=3).first.inner_text(),
+                          other.get_by_text(re.compile(r"\d+ von 12 Partnern")).inner_text()))
+            other.close()
+    assert views[0] == views[1] == ("Stadt Buchholz in der Nordheide", "1 von 12 Partnern – Barrierefreiheit")
+
+
+def test_base_url_path_behind_a_proxy(page, tmp_path):
+    """With server.baseUrlPath the vendored Leaflet is requested under that path (and found)."""
+    with streamlit_server(base_path="mrh") as base:
+        frame = open_map(page, base + "/mrh/")
+        assert frame.evaluate("() => typeof L") == "object"
+        assert any("/mrh/app/static/vendor/leaflet/leaflet.js" in u for u in page.requests)
