@@ -19,6 +19,7 @@ from bench import browser, payload, reruns, scale
 from geo.boundaries import dissolve_parts, measure_fidelity, read_geojson
 from geo.project import DATA_DIR, load_project
 from geo.vg250 import fetch_vg250, load_parts
+from geo.views import format_de
 from tests.browser import streamlit_server
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -26,11 +27,15 @@ SCALE_TOLERANCE_M = 400.0
 
 
 def ms(seconds: float) -> str:
-    return f"{seconds * 1000:,.0f} ms".replace(",", ".")
+    return f"{format_de(seconds * 1000)} ms"
 
 
 def kb(n: int) -> str:
-    return f"{n / 1000:,.1f} KB".replace(",", "X").replace(".", ",").replace("X", ".")
+    return f"{format_de(n / 1000, 1)} KB"
+
+
+def de(value: float, decimals: int) -> str:
+    return format_de(value, decimals)
 
 
 def main() -> None:
@@ -52,22 +57,23 @@ def main() -> None:
     fidelity = measure_fidelity(read_geojson(DATA_DIR / "boundaries.geojson"), dissolve_parts(parts))
     worst = max(f.max_deviation_m for f in fidelity)
     area = max(f.area_error for f in fidelity)
-    add("max. Abweichung von VG250", f"{worst:.1f} m", "≤ 100 m", worst <= 100)
-    add("max. Flächenfehler", f"{area * 100:.3f} %", "≤ 1 %", area <= 0.01)
+    add("max. Abweichung von VG250", f"{de(worst, 1)} m", "≤ 100 m", worst <= 100)
+    add("max. Flächenfehler", f"{de(area * 100, 3)} %", "≤ 1 %", area <= 0.01)
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "data"
         shutil.copytree(DATA_DIR, copy)
         start = time.perf_counter()
         subprocess.run([sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(copy)], check=True,
                        capture_output=True, cwd=DATA_DIR.parent)
-        add(f"Build {len(project.partners)} Partner (Grenzen, Orte, Kontext)", f"{time.perf_counter() - start:.1f} s")
+        seconds = time.perf_counter() - start
+        add(f"Build {len(project.partners)} Partner (Grenzen, Orte, Kontext)", f"{de(seconds, 1)} s")
 
     static, dynamic = payload.ours(project)
     naive = payload.naive(project, tarball)
     total = static + dynamic
     add("Karten-Payload Standardansicht (Skript+HTML+Header+Ansicht)", kb(total), "≤ 300 KB", total <= 300_000)
     add("naive Variante (VG250 unvereinfacht, folium-Standard)", kb(naive))
-    add("Verhältnis zur naiven Variante", f"{total / naive:.3f}", "≤ 0,3", total / naive <= 0.3)
+    add("Verhältnis zur naiven Variante", de(total / naive, 3), "≤ 0,3", total / naive <= 0.3)
     add("je Auswahl/Filter gesendet (nur Ansichts-Skript)", kb(payload.ours(project, project_state())[1]))
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -95,13 +101,13 @@ def main() -> None:
         add("10 gleichzeitige Sitzungen (Browser auf derselben Maschine): p95 bis Karte",
             ms(browser.p95(times)) if times else "–", "≤ 10 s", bool(times) and browser.p95(times) <= 10)
         add("10 gleichzeitige Sitzungen: Fehler", str(errors), "0", errors == 0)
-        add("10 gleichzeitige Sitzungen: Server-CPU insgesamt", f"{cpu:.1f} s")
+        add("10 gleichzeitige Sitzungen: Server-CPU insgesamt", f"{de(cpu, 1)} s")
 
     if not args.skip_scale:
         with tempfile.TemporaryDirectory() as tmp:
             data = Path(tmp) / "data"
             count, build_seconds = scale.make_data_dir(data, tarball, SCALE_TOLERANCE_M)
-            add(f"Skalierung: {count} Kreise – Build (Toleranz {SCALE_TOLERANCE_M:.0f} m)", f"{build_seconds:.1f} s")
+            add(f"Skalierung: {count} Kreise – Build (Toleranz {SCALE_TOLERANCE_M:.0f} m)", f"{de(build_seconds, 1)} s")
             add(f"Skalierung: {count} Kreise – Grenzdatei", kb((data / "boundaries.geojson").stat().st_size))
             big = load_project(data)
             static, dynamic = payload.ours(big)
