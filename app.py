@@ -66,6 +66,10 @@ if "region" not in st.session_state:  # first run of this session: the URL decid
     initial, notices = parse_query(params, regions, list(labels))
     st.session_state.update(region=initial.region, themes=list(initial.themes), basemap=initial.basemap,
                             lang=initial.lang, notices=notices)
+else:  # the data may have changed since this session started
+    if st.session_state["region"] not in names:
+        st.session_state["region"] = None
+    st.session_state["themes"] = [s for s in st.session_state["themes"] if s in labels]
 lang = st.session_state["lang"]
 
 

@@ -162,3 +162,19 @@ def test_english_interface_keeps_the_data():
     at.radio[0].set_value("de").run()
     assert at.title[0].value == "Demographie und Daseinsvorsorge"
     assert "lang" not in at.query_params
+
+
+def test_selection_of_a_partner_removed_from_the_data_is_dropped(data_dir, monkeypatch):
+    at = start({"region": "033530005", "thema": "naherholung"})
+    partners = data_dir / "partners.csv"
+    partners.write_text("".join(line for line in partners.read_text(encoding="utf-8").splitlines(keepends=True)
+                                if not line.startswith("033530005;")), encoding="utf-8")
+    boundaries = data_dir / "boundaries.geojson"
+    doc = json.loads(boundaries.read_text(encoding="utf-8"))
+    doc["features"] = [f for f in doc["features"] if f["properties"]["RS"] != "033530005"]
+    boundaries.write_text(json.dumps(doc), encoding="utf-8")
+    monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
+    at.run()
+    assert not at.exception
+    assert at.selectbox[0].value is None
+    assert len(at.dataframe[0].value) == 0  # no partner left with „Naherholung“
