@@ -39,7 +39,7 @@ DE = {
 Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL})
 """,
     "legend": "**Karte:** Klick auf ein Gebiet zeigt sein Teilprojekt. Gestrichelter Rand = Federführung, "
-              "schwarzer Rand = Auswahl, farbige Flächen = Treffer des Themenfilters, grau = andere Partner. "
+              "schwarzer Rand = Auswahl, farbige Flächen = Treffer des Themenfilters, blass = andere Partner. "
               "Punkte: Kontakte (orange = Dachprojekt, türkis = Teilprojekt). Hellgrau dahinter: die "
               "Metropolregion 2014–2016 (Hamburg dunkler), gestrichelt Schwerin (ab 2017). {note} "
               "Weitere Ebenen (Themenfelder, Einwohnerdichte, Vernetzung) oben rechts.",
@@ -114,7 +114,7 @@ EN = {
 Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL}) (German)
 """,
     "legend": "**Map:** click an area to see its sub-project. Dashed outline = lead partner, black outline = "
-              "selection, coloured = matches the filter, grey = other partners. Dots: contacts (orange = "
+              "selection, coloured = matches the filter, pale = other partners. Dots: contacts (orange = "
               "umbrella project, teal = sub-project). Light grey behind: the Metropolitan Region 2014–2016 "
               "(Hamburg darker), dashed: Schwerin (from 2017). {note} More layers (fields, population density, "
               "network) at the top right.",

@@ -12,7 +12,7 @@ from geo.state import ViewState
 
 BASE_STYLE = {"color": "#223355", "weight": 1.5, "fillColor": "#4477AA", "fillOpacity": 0.3}
 LEAD_STYLE = {"weight": 3.5, "dashArray": "8 5"}
-MUTED_STYLE = {"color": "#999999", "weight": 1, "fillColor": "#BBBBBB", "fillOpacity": 0.1}
+MUTED_STYLE = {"color": "#7799BB", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 0.55}
 SELECTED_STYLE = {"color": "#000000", "weight": 4}
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from geo.views import MUTED_STYLE
 from tests.browser import (
     CHROMIUM_ARGS,
     IFRAME,
@@ -101,7 +102,7 @@ def test_filter_highlights_matches(page, server):
     fills = frame.evaluate("() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
                            ".rs && l.getLatLngs) f[l.feature.properties.rs] = l.options.fillColor; }); return f; }")
     assert fills["03352"] == fills["01060"] == "#332288"
-    assert fills["01051"] == "#BBBBBB"
+    assert fills["01051"] == MUTED_STYLE["fillColor"]
     assert page.get_by_text("2 von 12 Partnern – Mobilität").is_visible()
 
 
