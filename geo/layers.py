@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import folium
-from branca.element import MacroElement
-from jinja2 import Template
 
-from geo import assets
+from geo import assets, overlays
+from geo.checks import tel_uri
 from geo.details import precision_note
 from geo.i18n import text
 from geo.partners import LEAD, display_name
 from geo.project import Project
+from geo.script import Script, js_json
 from geo.state import ViewState
 from geo.text import html_link, html_text
 from geo.vg250 import ATTRIBUTION
@@ -22,29 +21,7 @@ from geo.views import BASE_STYLE, LEAD_STYLE, theme_counts, view_styles
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
 
-def js_json(value: Any) -> str:
-    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no line separators)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
-        text = text.replace(raw, escaped)
-    return text
-
-
-class _Script(MacroElement):
-    """A MacroElement whose script is a Jinja template over ``this`` (internal helper)."""
-
-    _source = ""
-
-    def __init__(self, **fields: Any) -> None:
-        super().__init__()
-        self._name = type(self).__name__
-        self._template = Template("{% macro script(this, kwargs) %}" + self._source + "{% endmacro %}")
-        for key, value in fields.items():
-            setattr(self, key, value)
-
-
-class ThemeFill(_Script):
+class ThemeFill(Script):
     """Fills each theme's FeatureGroup in the browser with copies of the partner shapes.
 
     The geometry is sent once (in the partner layer), not once per theme.
@@ -63,7 +40,7 @@ class ThemeFill(_Script):
     """
 
 
-class ViewControl(_Script):
+class ViewControl(Script):
     """Defines ``window.mrhApplyView(view)``: restyles partners without rebuilding the map."""
 
     _source = """
@@ -95,13 +72,13 @@ class ViewControl(_Script):
     """
 
 
-class ApplyView(_Script):
+class ApplyView(Script):
     """Apply a view (selection/filter styles) to the map; per rerun in the app, once in exports."""
 
     _source = "if (window.mrhApplyView) { window.mrhApplyView({{ this.view }}); }"
 
 
-class FitWhenSized(_Script):
+class FitWhenSized(Script):
     """Fit the partners once the iframe has its final size (Streamlit sizes it after the map starts)."""
 
     _source = """
@@ -118,7 +95,7 @@ class FitWhenSized(_Script):
     """
 
 
-class BindText(_Script):
+class BindText(Script):
     """Popup and tooltip from JSON string literals built of escaped text.
 
     Replaces ``folium.Popup``/``folium.Tooltip``, which put HTML into JavaScript template literals
@@ -131,7 +108,7 @@ class BindText(_Script):
     """
 
 
-class Attribution(_Script):
+class Attribution(Script):
     """Data attribution inside the map (there are no tiles to carry one)."""
 
     _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});"
@@ -238,8 +215,6 @@ def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
 
 def contact_popup_html(contact: Any, lang: str = "de") -> str:
     """Popup HTML for one contact; every value escaped, links only from checked values."""
-    from geo.checks import tel_uri  # local: only the popup needs it
-
     lines = [f"<b>{html_text(contact['organisation'])}</b>"]
     if contact["rs"] == "":
         lines.append(f"<i>{html_text(text(lang, 'p_dach'))}</i>")
@@ -256,9 +231,6 @@ def contact_popup_html(contact: Any, lang: str = "de") -> str:
     lines.append(f"<small>{html_link(text(lang, 'p_source'), contact['quelle'])}, "
                  f"{html_text(text(lang, 'f_stand'))} {html_text(contact['stand'])}</small>")
     return "<br>".join(lines)
-
-
-from geo import overlays  # noqa: E402  (overlays builds on the helpers above)
 
 
 def view_script(project: Project, state: ViewState) -> str:

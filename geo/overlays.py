@@ -7,8 +7,8 @@ from datetime import date
 import folium
 
 from geo.i18n import text
-from geo.layers import _Script, js_json
 from geo.project import Project
+from geo.script import Script, js_json
 from geo.text import html_text
 from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color, format_de
 
@@ -55,7 +55,7 @@ def context_layers(project: Project, lang: str = "de") -> list[folium.FeatureGro
     return [members, lands]
 
 
-class DensityFill(_Script):
+class DensityFill(Script):
     """Fills the density group in the browser from the partner shapes (no second copy of geometry)."""
 
     _source = """
@@ -106,7 +106,7 @@ def density_layer(
     return group
 
 
-class NetworkLines(_Script):
+class NetworkLines(Script):
     """Draws the Vernetzung lines in the browser when the layer is first shown.
 
     Pairs are computed from the partner features' themes and points, so the payload grows with the

@@ -50,3 +50,14 @@ def test_http_links_are_built_safely():
 def test_short_drops_control_characters_and_truncates():
     assert short("a\x00b\u202ec") == "abc"
     assert short("x" * 100, 10) == "x" * 9 + "…"
+
+
+def test_js_json_cannot_close_the_script_tag():
+    import json
+
+    from geo.script import js_json
+
+    value = "</script><script>alert(1)</script>\u2028&amp;"
+    encoded = js_json(value)
+    assert "<" not in encoded and ">" not in encoded and "\u2028" not in encoded
+    assert json.loads(encoded) == value
