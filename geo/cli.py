@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from geo.assets import STATIC_DIR, sync_assets
 from geo.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
 from geo.contacts import read_contacts
 from geo.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016, build_context
@@ -36,12 +37,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     demography = commands.add_parser("build-demography", help="data/demography.csv aus Destatis-Daten "
                                      "(npm-Paket landkreise-deutschland) erzeugen")
     demography.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    commands.add_parser("sync-assets", help="Leaflet aus dem installierten xstatic-leaflet nach static/vendor kopieren")
     validate = commands.add_parser("validate", help="alle Datendateien prüfen")
     validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return run_validate(args.data_dir)
+        if args.command == "sync-assets":
+            written = sync_assets()
+            print(f"{len(written)} Datei(en) aktualisiert in {display_path(STATIC_DIR)}")
+            return 0
         if args.command == "build-demography":
             return run_demography(args.data_dir)
         return run_build(args)
