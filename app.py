@@ -9,7 +9,8 @@ from geo.details import details_markdown
 from geo.errors import DataError
 from geo.export import standalone_html, table_csv, table_geojson
 from geo.i18n import NOTE_2017, text
-from geo.layers import build_map, view_script
+from geo.layers import view_data
+from geo.mapdoc import map_document
 from geo.overlays import basemap_attribution
 from geo.partners import display_name
 from geo.project import Project, configured_data_dir, load_project
@@ -19,6 +20,15 @@ from geo.views import partner_table, theme_counts
 
 st.set_page_config(page_title="Demographie und Daseinsvorsorge – MRH", page_icon="🗺️", layout="wide")
 DATA_DIR = configured_data_dir()
+# Print on A4 landscape: title, map with legend, details and table; no sidebar, no buttons.
+PAGE_CSS = """<style>
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
+  [data-testid="stDownloadButton"], [data-testid="stBaseButton-headerNoPadding"] { display: none !important; }
+  [data-testid="stMain"] .block-container { padding: 0 !important; max-width: none !important; }
+}
+</style>"""
 
 
 def data_signature() -> tuple[tuple[str, int, int], ...]:
@@ -36,10 +46,11 @@ def load(signature: tuple[tuple[str, int, int], ...]) -> Project | DataError:
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
-def map_args(signature: tuple[tuple[str, int, int], ...], basemap: bool, lang: str) -> dict:
+def map_src(signature: tuple[tuple[str, int, int], ...], basemap: bool, lang: str) -> str:
+    """URL of the map document for this data, basemap switch and language (built and written once)."""
     project = load(signature)
     assert isinstance(project, Project)
-    return mapview.static_args(build_map(project, basemap, lang))
+    return mapview.publish(map_document(project, basemap, lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -73,15 +84,18 @@ else:  # the data may have changed since this session started
 lang = st.session_state["lang"]
 
 
-def on_map_click(returned: dict) -> None:
-    clicked = returned.get("last_active_drawing") or {}
-    rs = str((clicked.get("properties") or {}).get("rs", ""))
+def on_map_select(rs: str) -> None:
     if rs in names:
         st.session_state["region"] = rs
 
 
+def on_map_themes(slugs: list[str]) -> None:
+    st.session_state["themes"] = [s for s in labels if s in slugs]
+
+
+st.html(PAGE_CSS)
 st.title(text(lang, "title"))
-st.caption(text(lang, "subtitle"))
+st.markdown(text(lang, "subtitle"))
 for notice in st.session_state.pop("notices", []):
     st.info(md_text(text(lang, notice.key, value=notice.value)), icon="ℹ️")
 
@@ -102,11 +116,13 @@ st.query_params.from_dict(to_query(state))
 if state.basemap:
     st.warning(text(lang, "basemap_on", attribution=basemap_attribution()), icon="🌐")
 
-left, right = st.columns([3, 2], gap="medium")
+left, right = st.columns([5, 2], gap="medium")
 with left:
-    mapview.show_map(map_args(signature, state.basemap, lang), view_script(project, state), on_map_click, 620)
-    st.caption(text(lang, "legend", note=NOTE_2017[lang]))
+    mapview.show_map(map_src(signature, state.basemap, lang), view_data(state), text(lang, "map_title"),
+                     on_map_select, on_map_themes)
+    st.markdown(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
+    mapview.details_anchor()
     st.markdown(details_markdown(project, state.region, lang) if state.region else text(lang, "choose"))
 
 table = partner_table(project, state.themes, lang)

@@ -56,7 +56,7 @@ def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
     """Everything known about one partner; gaps say „nicht dokumentiert“."""
     row = project.partners.loc[rs]
     lines = [
-        f"### {md_text(display_name(row['typ'], row['name']))}",
+        f"## {md_text(display_name(row['typ'], row['name']))}",
         " · ".join(md_text(v) for v in (row["rolle"], row["typ"], row["land"])),
         "", demography_markdown(project, rs, lang),
         "", _field(lang, "f_project", row["teilprojekt"]),

@@ -17,7 +17,7 @@ DE = {
     "basemap_help": "Lädt Kartenkacheln vom Server des Bundesamts für Kartographie und Geodäsie.",
     "basemap_on": "Die Hintergrundkarte wird vom Server des BKG (sgx.geodatenzentrum.de) geladen; dabei "
                   "erhält das BKG Ihre IP-Adresse. Kacheln: {attribution}, CC BY 4.0.",
-    "choose": "### Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner auswählen, "
+    "choose": "## Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner auswählen, "
               "um sein Teilprojekt, Themen, Ergebnisse und Kontakte zu sehen.",
     "table": "{n} von {total} Partnern – {themes}",
     "share": "**Link zu dieser Ansicht** (zum Weitergeben kopieren):",
@@ -38,11 +38,10 @@ DE = {
 
 Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL})
 """,
-    "legend": "**Karte:** Klick auf ein Gebiet zeigt sein Teilprojekt. Gestrichelter Rand = Federführung, "
-              "schwarzer Rand = Auswahl, farbige Flächen = Treffer des Themenfilters, blass = andere Partner. "
-              "Punkte: Kontakte (orange = Dachprojekt, türkis = Teilprojekt). Hellgrau dahinter: die "
-              "Metropolregion 2014–2016 (Hamburg dunkler), gestrichelt Schwerin (ab 2017). {note} "
-              "Weitere Ebenen (Themenfelder, Einwohnerdichte, Vernetzung) oben rechts.",
+    "legend": "**Karte:** Ein Gebiet anklicken (oder mit der Tabulatortaste hinfahren und Enter drücken) zeigt "
+              "sein Teilprojekt. Die Legende steht in der Karte; Themenfelder, Kontakte, Einwohnerdichte, "
+              "Vernetzung und die Metropolregion 2014–2016 lassen sich oben rechts unter „Ebenen und Themen“ "
+              "ein- und ausschalten. {note}",
     "sources": f"""
 **Quellen und Lizenzen**
 
@@ -70,7 +69,7 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "n_lang": "Unbekannte Sprache „{value}“ in der URL ignoriert (erlaubt: de, en).",
     "n_key": "Unbekannter URL-Parameter „{value}“ ignoriert.",
     "l_partners": "Partnerregionen", "l_theme": "Themenfeld: {label} ({n})", "l_contacts": "Kontakte",
-    "l_context": "Metropolregion Hamburg 2014–2016", "l_laender": "Ländergrenzen",
+    "l_context": "Metropolregion Hamburg 2014–2016 und Ländergrenzen",
     "l_density": "Einwohnerdichte", "l_network": "Vernetzung (gemeinsame Themen)", "l_lead": "Federführung",
     "p_dach": "Dachprojekt „Regionalmanagement“", "p_source": "Quelle",
     "p_address": "Markierung an der veröffentlichten Adresse",
@@ -78,6 +77,15 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "lvl_gemeinde": "Gemeinde", "lvl_kreis": "Kreis",
     "d_title": "Einwohner je km²", "d_none": "nicht verfügbar", "d_from": "ab {low}",
     "d_range": "{low} bis unter {high}",
+    "l_basemap": "Hintergrundkarte basemap.de",
+    "m_region": "Karte der Partnerregionen", "m_home": "Gesamtansicht", "m_lead": "Federführung (gestrichelt)",
+    "m_legend": "Legende", "m_filter_rule": "Partner mit mindestens einem der gewählten Themen",
+    "m_no_match": "ohne gewähltes Thema", "m_partner": "Partnerregion", "m_selection": "Auswahl",
+    "m_contact": "Kontakt", "m_contact_dach": "Dachprojekt", "m_contact_teil": "Teilprojekt",
+    "m_context": "Metropolregion 2014–2016", "m_layers": "Ebenen und Themen", "m_themes": "Themenfelder (Filter)",
+    "m_more_layers": "Weitere Ebenen", "m_two_fingers": "Karte mit zwei Fingern verschieben und zoomen",
+    "m_selected": "ausgewählt – Details neben oder unter der Karte.",
+    "map_title": "Karte der Partnerregionen",
 }
 
 EN = {
@@ -92,7 +100,7 @@ EN = {
     "basemap_help": "Loads map tiles from the server of the Federal Agency for Cartography and Geodesy (BKG).",
     "basemap_on": "The background map is loaded from the BKG's server (sgx.geodatenzentrum.de), which receives "
                   "your IP address. Tiles: {attribution}, CC BY 4.0.",
-    "choose": "### Choose a partner\nClick an area on the map or pick a partner on the left to see its "
+    "choose": "## Choose a partner\nClick an area on the map or pick a partner on the left to see its "
               "sub-project, fields, results and contacts.",
     "table": "{n} of {total} partners – {themes}",
     "share": "**Link to this view** (copy to share):",
@@ -113,11 +121,9 @@ EN = {
 
 Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL}) (German)
 """,
-    "legend": "**Map:** click an area to see its sub-project. Dashed outline = lead partner, black outline = "
-              "selection, coloured = matches the filter, pale = other partners. Dots: contacts (orange = "
-              "umbrella project, teal = sub-project). Light grey behind: the Metropolitan Region 2014–2016 "
-              "(Hamburg darker), dashed: Schwerin (from 2017). {note} More layers (fields, population density, "
-              "network) at the top right.",
+    "legend": "**Map:** click an area (or tab to it and press Enter) to see its sub-project. The legend is "
+              "inside the map; fields, contacts, population density, network and the Metropolitan Region "
+              "2014–2016 can be switched on and off at the top right under “Layers and fields”. {note}",
     "sources": f"""
 **Sources and licences**
 
@@ -144,7 +150,7 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "n_lang": "Unknown language „{value}“ in the URL ignored (allowed: de, en).",
     "n_key": "Unknown URL parameter „{value}“ ignored.",
     "l_partners": "Partner areas", "l_theme": "Field: {label} ({n})", "l_contacts": "Contacts",
-    "l_context": "Hamburg Metropolitan Region 2014–2016", "l_laender": "State borders",
+    "l_context": "Hamburg Metropolitan Region 2014–2016 and state borders",
     "l_density": "Population density", "l_network": "Network (shared fields)", "l_lead": "lead partner",
     "p_dach": "Umbrella project „Regionalmanagement“", "p_source": "Source",
     "p_address": "Marker at the published address",
@@ -152,6 +158,15 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "lvl_gemeinde": "the municipality", "lvl_kreis": "the district",
     "d_title": "Inhabitants per km²", "d_none": "not available", "d_from": "{low} or more",
     "d_range": "{low} to under {high}",
+    "l_basemap": "Background map basemap.de",
+    "m_region": "Map of the partner areas", "m_home": "Whole region", "m_lead": "Lead partner (dashed)",
+    "m_legend": "Legend", "m_filter_rule": "Partners with at least one of the selected fields",
+    "m_no_match": "no selected field", "m_partner": "Partner area", "m_selection": "Selection",
+    "m_contact": "Contact", "m_contact_dach": "umbrella project", "m_contact_teil": "sub-project",
+    "m_context": "Metropolitan Region 2014–2016", "m_layers": "Layers and fields", "m_themes": "Fields (filter)",
+    "m_more_layers": "More layers", "m_two_fingers": "Use two fingers to move and zoom the map",
+    "m_selected": "selected – details next to or below the map.",
+    "map_title": "Map of the partner areas",
 }
 
 TEXTS = {"de": DE, "en": EN}

@@ -5,93 +5,45 @@ from __future__ import annotations
 from typing import Any
 
 import folium
+from branca.element import Figure
 
-from geo import assets, overlays
+from geo import overlays
 from geo.checks import tel_uri
 from geo.details import precision_note
 from geo.i18n import text
 from geo.partners import LEAD, display_name
 from geo.project import Project
-from geo.script import Script, js_json
+from geo.script import Script
 from geo.state import ViewState
 from geo.text import html_link, html_text
 from geo.vg250 import ATTRIBUTION
-from geo.views import BASE_STYLE, LEAD_STYLE, theme_counts, view_styles
+from geo.views import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
+
+
+class Panes(Script):
+    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/web/map.js``)."""
+
+    _source = "MRH.createPanes({{ this._parent.get_name() }});"
 
 
 class ThemeFill(Script):
     """Fills each theme's FeatureGroup in the browser with copies of the partner shapes.
 
-    The geometry is sent once (in the partner layer), not once per theme.
+    The geometry is sent once (in the partner layer), not once per theme. The fill (a hatch in the
+    theme's colour) is set by ``map.js`` when the theme is part of the filter.
     """
 
     _source = """
     {{ this.partners.get_name() }}.eachLayer(function (layer) {
         var themes = layer.feature.properties.themen || [];
-        {%- for slug, group, color in this.groups %}
-        if (themes.indexOf({{ slug }}) >= 0) {
-            L.geoJSON(layer.feature, {interactive: false, style: {color: {{ color }}, weight: 2,
-                fillColor: {{ color }}, fillOpacity: 0.55}}).addTo({{ group.get_name() }});
+        {%- for slug, group in this.groups %}
+        if (themes.indexOf({{ slug|js }}) >= 0) {
+            L.geoJSON(layer.feature, {interactive: false, pane: "mrhThemes"}).addTo({{ group.get_name() }});
         }
         {%- endfor %}
     });
-    """
-
-
-class ViewControl(Script):
-    """Defines ``window.mrhApplyView(view)``: restyles partners without rebuilding the map."""
-
-    _source = """
-    (function () {
-        var layer = {{ this.partners.get_name() }};
-        var styles = {};
-        function apply(view) {
-            styles = {};
-            for (var key in view.of) { styles[key] = view.palette[view.of[key]]; }
-            layer.eachLayer(function (l) {
-                var rs = l.feature.properties.rs;
-                if (styles[rs]) { l.setStyle(styles[rs]); }
-                if (rs === view.selected && l.bringToFront) { l.bringToFront(); }
-            });
-        }
-        layer.eachLayer(function (l) {
-            l.on("mouseover", function () {
-                var s = styles[l.feature.properties.rs] || {};
-                l.setStyle({weight: (s.weight || 1.5) + 2});
-            });
-            l.on("mouseout", function () {
-                var s = styles[l.feature.properties.rs];
-                if (s) { l.setStyle(s); }
-            });
-        });
-        window.mrhApplyView = apply;
-        apply({{ this.view }});
-    })();
-    """
-
-
-class ApplyView(Script):
-    """Apply a view (selection/filter styles) to the map; per rerun in the app, once in exports."""
-
-    _source = "if (window.mrhApplyView) { window.mrhApplyView({{ this.view }}); }"
-
-
-class FitWhenSized(Script):
-    """Fit the partners once the iframe has its final size (Streamlit sizes it after the map starts)."""
-
-    _source = """
-    (function () {
-        var map = {{ this._parent.get_name() }};
-        var bounds = {{ this.bounds }};
-        var observer = new ResizeObserver(function () { map.invalidateSize(); map.fitBounds(bounds); });
-        observer.observe(map.getContainer());
-        function stop() { observer.disconnect(); }
-        map.getContainer().addEventListener("pointerdown", stop, {once: true});
-        map.getContainer().addEventListener("wheel", stop, {once: true});
-        setTimeout(stop, 3000);
-    })();
     """
 
 
@@ -99,49 +51,144 @@ class BindText(Script):
     """Popup and tooltip from JSON string literals built of escaped text.
 
     Replaces ``folium.Popup``/``folium.Tooltip``, which put HTML into JavaScript template literals
-    (``${…}`` would run) and need jQuery.
+    (``${…}`` would run) and need jQuery. ``popup`` and ``tooltip`` are HTML with every data value escaped.
     """
 
     _source = """
-    {{ this._parent.get_name() }}.bindPopup({{ this.popup }}, {maxWidth: 320})
-        .bindTooltip({{ this.tooltip }});
+    {{ this._parent.get_name() }}.bindPopup({{ this.popup|js }}, {maxWidth: 320})
+        .bindTooltip({{ this.tooltip|js }});
     """
 
 
 class Attribution(Script):
-    """Data attribution inside the map (there are no tiles to carry one)."""
+    """Data attribution inside the map (there are no tiles to carry one); ``text`` is escaped HTML."""
 
-    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text }});"
+    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|js }});"
 
 
-def view_payload(project: Project, state: ViewState) -> str:
-    """JS object literal for :class:`ViewControl`/:class:`ApplyView`: the distinct styles once
-    (``palette``) and an index per partner (``of``), so the payload stays small for many regions."""
-    palette: list[dict[str, object]] = []
-    index: dict[str, int] = {}
-    for rs, style in view_styles(project, state).items():
-        if style not in palette:
-            palette.append(style)
-        index[rs] = palette.index(style)
-    return js_json({"palette": palette, "of": index, "selected": state.region})
+class Behaviour(Script):
+    """Labels, legend, grouped layer panel, selection, keyboard and touch (``geo/web/map.js``).
+
+    ``data`` holds plain values (texts are inserted with ``textContent`` in the browser).
+    """
+
+    _source = """
+    MRH.init({{ this._parent.get_name() }}, Object.assign({
+        partners: {{ this.partners.get_name() }},
+        contacts: {{ this.contacts.get_name() }},
+        context: {% if this.context %}{{ this.context.get_name() }}{% else %}null{% endif %},
+        density: {{ this.density.get_name() }},
+        themes: [
+        {%- for slug, label, color, group in this.themes %}
+            {slug: {{ slug|js }}, label: {{ label|js }}, color: {{ color|js }}, group: {{ group.get_name() }}},
+        {%- endfor %}
+        ],
+        layers: [
+        {%- for label, layer in this.layers %}
+            {label: {{ label|js }}, layer: {{ layer.get_name() }}},
+        {%- endfor %}
+        ]
+    }, {{ this.data|js }}));
+    """
+
+
+MAP_TEXT_KEYS = ("region", "home", "lead", "legend", "filter_rule", "no_match", "partner", "selection",
+                 "contact", "contact_dach", "contact_teil", "context", "layers", "themes", "more_layers",
+                 "two_fingers", "selected")
+
+
+def short_name(name: str) -> str:
+    """The name on the map: ``Buchholz in der Nordheide`` → ``Buchholz i. d. N.``; others unchanged."""
+    head, sep, tail = name.partition(" in der ")
+    return f"{head} i. d. {tail[:1]}." if sep and tail else name
 
 
 def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
-    """GeoJSON of the partners with only what the browser needs; text pre-escaped for HTML."""
+    """GeoJSON of the partners with only what the browser needs.
+
+    ``label`` is escaped HTML (tooltips); ``name`` and ``short`` are plain text the browser inserts as text.
+    """
     features = []
     points = project.partners.geometry.representative_point()
     for rs, row in project.partners.iterrows():
         point = points[rs]
-        label = display_name(row["typ"], row["name"])
-        if row["rolle"] == LEAD:
-            label += f" – {text(lang, 'l_lead')}"
+        name = display_name(row["typ"], row["name"])
+        lead = row["rolle"] == LEAD
+        label = f"{name} – {text(lang, 'l_lead')}" if lead else name
         features.append({
             "type": "Feature", "id": str(rs),
-            "properties": {"rs": str(rs), "label": html_text(label), "themen": list(row["themen"]),
+            "properties": {"rs": str(rs), "label": html_text(label), "name": name, "short": short_name(row["name"]),
+                           "lead": bool(lead), "themen": list(row["themen"]), "area": round(float(row["area_km2"]), 1),
                            "pt": [round(point.y, 5), round(point.x, 5)]},
             "geometry": row.geometry.__geo_interface__,
         })
     return {"type": "FeatureCollection", "features": features}
+
+
+def map_styles() -> dict[str, dict[str, object]]:
+    """Leaflet path styles the browser combines per partner (see ``styleOf`` in ``map.js``)."""
+    return {"base": BASE_STYLE, "lead": LEAD_STYLE, "match": MATCH_STYLE, "muted": MUTED_STYLE,
+            "selected": SELECTED_STYLE}
+
+
+def view_data(state: ViewState) -> dict[str, Any]:
+    """What travels per rerun: the selection and the filter (a few dozen bytes)."""
+    return {"selected": state.region, "themes": list(state.themes)}
+
+
+def build_map(project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None) -> folium.Map:
+    """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
+
+    No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server). ``state`` is the view the
+    map starts with; in the dashboard later views arrive as messages (:func:`view_data`), so selecting
+    or filtering never rebuilds the map in the browser.
+    """
+    figure = Figure(title=html_text(text(lang, "title")))
+    fmap = folium.Map(location=None, tiles=None, zoom_start=8, control_scale=True,
+                      double_click_zoom=False, zoom_snap=0.25, zoom_delta=0.5)
+    figure.add_child(fmap)
+    fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/mapdoc.py)
+    Panes().add_to(fmap)
+    west, south, east, north = project.partners.total_bounds
+    bounds = [[south, west], [north, east]]
+    fmap.fit_bounds(bounds)
+    Attribution(text=html_text(ATTRIBUTION)).add_to(fmap)
+    layers: list[tuple[str, folium.map.Layer]] = []
+    if basemap:
+        layers.append((text(lang, "l_basemap"), overlays.add_basemap(fmap)))
+    context = overlays.context_layer(project, lang)
+    if context is not None:
+        context.add_to(fmap)
+
+    leads = project.partners.index[project.partners["rolle"] == LEAD]
+    lead = str(leads[0]) if len(leads) else ""
+    partners = folium.GeoJson(
+        partner_features(project, lang), name=text(lang, "l_partners"), pane="mrhPartners",
+        style_function=lambda feature: _initial_style(feature, lead),
+        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
+    ).add_to(fmap)
+    layers.append((text(lang, "l_partners"), partners))
+
+    groups = []
+    for theme in project.themes:
+        group = folium.FeatureGroup(name=theme.slug, show=False, control=False).add_to(fmap)
+        groups.append((theme.slug, theme.label, theme.color, group))
+    ThemeFill(partners=partners, groups=[(slug, group) for slug, _, _, group in groups]).add_to(fmap)
+    density = overlays.density_layer(project, fmap, partners, lang)
+    network = overlays.network_layer(project, fmap, partners, lang)
+    contacts = contact_layer(project, lang).add_to(fmap)
+    layers += [(text(lang, "l_contacts"), contacts), (text(lang, "l_density"), density),
+               (text(lang, "l_network"), network)]
+    if context is not None:
+        layers.append((text(lang, "l_context"), context))
+
+    data = {
+        "bounds": bounds, "styles": map_styles(), "view": view_data(state or ViewState()),
+        "contactColors": CONTACT_COLORS, "texts": {key: text(lang, f"m_{key}") for key in MAP_TEXT_KEYS},
+    }
+    Behaviour(partners=partners, contacts=contacts, context=context, density=density,
+              themes=groups, layers=layers, data=data).add_to(fmap)
+    return fmap
 
 
 def _initial_style(feature: dict[str, Any], lead: str) -> dict[str, Any]:
@@ -151,56 +198,9 @@ def _initial_style(feature: dict[str, Any], lead: str) -> dict[str, Any]:
     return style
 
 
-def build_map(project: Project, basemap: bool = False, lang: str = "de") -> folium.Map:
-    """The static map: context, partners, theme/density/network layers, contacts, layer control.
-
-    No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server).
-
-    Everything that depends on the view state is sent separately (:func:`view_script`),
-    so selecting or filtering never rebuilds this map in the browser.
-    """
-    fmap = folium.Map(location=None, tiles=None, zoom_start=8, control_scale=True,
-                      double_click_zoom=False, zoom_snap=0.25, zoom_delta=0.5)
-    fmap.default_js = list(assets.JS)  # instance attributes: the class lists stay untouched
-    fmap.default_css = list(assets.CSS)
-    west, south, east, north = project.partners.total_bounds
-    bounds = [[south, west], [north, east]]
-    fmap.fit_bounds(bounds)
-    FitWhenSized(bounds=js_json(bounds)).add_to(fmap)
-    Attribution(text=js_json(html_text(ATTRIBUTION))).add_to(fmap)
-    if basemap:
-        overlays.add_basemap(fmap)
-    for group in overlays.context_layers(project, lang):
-        group.add_to(fmap)
-
-    leads = project.partners.index[project.partners["rolle"] == LEAD]
-    lead = str(leads[0]) if len(leads) else ""
-    partners = folium.GeoJson(
-        partner_features(project, lang), name=html_text(text(lang, "l_partners")),
-        style_function=lambda feature: _initial_style(feature, lead),
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
-    ).add_to(fmap)
-
-    counts = theme_counts(project)
-    groups = []
-    for theme in project.themes:
-        group = folium.FeatureGroup(
-            name=html_text(text(lang, "l_theme", label=theme.label, n=counts[theme.slug])), show=False
-        ).add_to(fmap)
-        groups.append((js_json(theme.slug), group, js_json(theme.color)))
-    ThemeFill(partners=partners, groups=groups).add_to(fmap)
-    overlays.density_layer(project, fmap, partners, lang)
-    overlays.network_layer(project, fmap, partners, lang)
-
-    contact_layer(project, lang).add_to(fmap)
-    ViewControl(partners=partners, view=view_payload(project, ViewState())).add_to(fmap)
-    folium.LayerControl(collapsed=True).add_to(fmap)
-    return fmap
-
-
 def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
     """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
-    group = folium.FeatureGroup(name=html_text(text(lang, "l_contacts")))
+    group = folium.FeatureGroup(name=text(lang, "l_contacts"), control=False)
     for _, contact in project.contacts.iterrows():
         kind = "teil" if contact["rs"] else "dach"
         color = CONTACT_COLORS[kind]
@@ -208,8 +208,7 @@ def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
             location=(contact["lat"], contact["lon"]), radius=7, color="#333333", weight=1,
             fill=True, fill_color=color, fill_opacity=0.95,
         ).add_to(group)
-        BindText(popup=js_json(contact_popup_html(contact, lang)),
-                 tooltip=js_json(html_text(contact["organisation"]))).add_to(marker)
+        BindText(popup=contact_popup_html(contact, lang), tooltip=html_text(contact["organisation"])).add_to(marker)
     return group
 
 
@@ -231,8 +230,3 @@ def contact_popup_html(contact: Any, lang: str = "de") -> str:
     lines.append(f"<small>{html_link(text(lang, 'p_source'), contact['quelle'])}, "
                  f"{html_text(text(lang, 'f_stand'))} {html_text(contact['stand'])}</small>")
     return "<br>".join(lines)
-
-
-def view_script(project: Project, state: ViewState) -> str:
-    """The per-rerun JavaScript: apply selection and filter styles to the existing map."""
-    return ApplyView._source.replace("{{ this.view }}", view_payload(project, state))

@@ -8,7 +8,7 @@ import folium
 
 from geo.i18n import text
 from geo.project import Project
-from geo.script import Script, js_json
+from geo.script import Script
 from geo.text import html_text
 from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color, format_de
 
@@ -26,33 +26,35 @@ def basemap_attribution() -> str:
     return f"© basemap.de / BKG ({date.today().year})"
 
 
-def add_basemap(fmap: folium.Map) -> None:
+def add_basemap(fmap: folium.Map) -> folium.TileLayer:
     """basemap.de grau as the only tile layer (opt-in: the visitor's IP address goes to the BKG)."""
-    folium.TileLayer(BASEMAP_URL, attr=html_text(basemap_attribution()), name="basemap.de (grau)",
-                     max_zoom=18, control=False).add_to(fmap)
+    return folium.TileLayer(BASEMAP_URL, attr=html_text(basemap_attribution()), name="basemap.de (grau)",
+                            max_zoom=18, control=False).add_to(fmap)
 
 
-def context_layers(project: Project, lang: str = "de") -> list[folium.FeatureGroup]:
-    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder."""
+def context_layer(project: Project, lang: str = "de") -> folium.FeatureGroup | None:
+    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder.
+
+    One layer, drawn in the lowest pane; ``None`` when there is no context file content.
+    """
     if project.context.empty:
-        return []
+        return None
     # Partners are drawn anyway; sending their member shapes again would only add weight.
     context = project.context[~project.context.index.isin(project.partners.index)]
-    members = folium.FeatureGroup(name=html_text(text(lang, "l_context")))
-    lands = folium.FeatureGroup(name=html_text(text(lang, "l_laender")))
+    group = folium.FeatureGroup(name=text(lang, "l_context"), control=False)
     for kind in ("mitglied", "ab_2017", "hamburg", "land"):
         part = context[context["kind"] == kind]
         if part.empty:
             continue
         style = CONTEXT_STYLES[kind]
         folium.GeoJson(part[["geometry"]].__geo_interface__, style_function=lambda _f, s=style: s,
-                       interactive=False, control=False).add_to(lands if kind == "land" else members)
+                       interactive=False, control=False, pane="mrhContext").add_to(group)
     if "02000" in context.index:
         point = context.loc["02000"].geometry.representative_point()
-        folium.Marker((point.y, point.x), interactive=False, icon=folium.DivIcon(
-            html='<div style="font:600 12px sans-serif;color:#444;white-space:nowrap">Hamburg</div>',
-            icon_size=(60, 14), icon_anchor=(30, 7))).add_to(members)
-    return [members, lands]
+        folium.Marker((point.y, point.x), interactive=False, keyboard=False, icon=folium.DivIcon(
+            html='<div class="mrh-context-label">Hamburg</div>', class_name="mrh-context-icon",
+            icon_size=(60, 14), icon_anchor=(30, 7))).add_to(group)
+    return group
 
 
 class DensityFill(Script):
@@ -60,10 +62,10 @@ class DensityFill(Script):
 
     _source = """
     (function () {
-        var colors = {{ this.colors }};
+        var colors = {{ this.colors|js }};
         {{ this.partners.get_name() }}.eachLayer(function (layer) {
             var c = colors[layer.feature.properties.rs];
-            L.geoJSON(layer.feature, {interactive: false, style: {color: "#555555", weight: 1,
+            L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
                 fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
         });
         var legend = L.control({position: "bottomleft"});
@@ -71,12 +73,12 @@ class DensityFill(Script):
             var div = L.DomUtil.create("div", "mrh-legend");
             div.style.cssText = "background:#fff;padding:6px 8px;font:12px sans-serif;border-radius:4px;"
                 + "box-shadow:0 0 4px rgba(0,0,0,.3)";
-            div.innerHTML = {{ this.legend }};
+            div.innerHTML = {{ this.legend|js }};
             return div;
         };
         var map = {{ this._parent.get_name() }};
-        map.on("overlayadd", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.addTo(map); });
-        map.on("overlayremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
+        map.on("layeradd", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.addTo(map); });
+        map.on("layerremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
     })();
     """
 
@@ -99,10 +101,9 @@ def density_layer(
     project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
 ) -> folium.FeatureGroup:
     """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
-    group = folium.FeatureGroup(name=html_text(text(lang, "l_density")), show=False).add_to(fmap)
+    group = folium.FeatureGroup(name=text(lang, "l_density"), show=False, control=False).add_to(fmap)
     colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
-    DensityFill(partners=partners, group=group, colors=js_json(colors),
-                legend=js_json(density_legend_html(lang))).add_to(fmap)
+    DensityFill(partners=partners, group=group, colors=colors, legend=density_legend_html(lang)).add_to(fmap)
     return group
 
 
@@ -115,7 +116,7 @@ class NetworkLines(Script):
 
     _source = """
     (function () {
-        var group = {{ this.group.get_name() }}, labels = {{ this.labels }}, order = {{ this.order }};
+        var group = {{ this.group.get_name() }}, labels = {{ this.labels|js }}, order = {{ this.order|js }};
         var drawn = false;
         function draw() {
             if (drawn) { return; }
@@ -138,7 +139,7 @@ class NetworkLines(Script):
             }
         }
         var map = {{ this._parent.get_name() }};
-        map.on("overlayadd", function (e) { if (e.layer === group) { draw(); } });
+        map.on("layeradd", function (e) { if (e.layer === group) { draw(); } });
         if (map.hasLayer(group)) { draw(); }
         window.mrhDrawNetwork = draw;
     })();
@@ -149,8 +150,7 @@ def network_layer(
     project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
 ) -> folium.FeatureGroup:
     """Lines between partners sharing themes; width grows with the number of shared themes."""
-    group = folium.FeatureGroup(name=html_text(text(lang, "l_network")), show=False).add_to(fmap)
+    group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False).add_to(fmap)
     labels = {t.slug: html_text(t.label) for t in project.themes}
-    NetworkLines(group=group, partners=partners, labels=js_json(labels),
-                 order=js_json([t.slug for t in project.themes])).add_to(fmap)
+    NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)
     return group

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from branca.element import MacroElement
-from jinja2 import Template
+from jinja2 import Environment
 
 
 def js_json(value: Any) -> str:
@@ -18,14 +18,23 @@ def js_json(value: Any) -> str:
     return encoded
 
 
+# Templates of our scripts escape at the point of insertion: ``{{ this.value|js }}``.
+_ENV = Environment(autoescape=False)
+_ENV.filters["js"] = js_json
+
+
 class Script(MacroElement):
-    """A MacroElement whose script is a Jinja template (``_source``) over ``this`` and its fields."""
+    """A MacroElement whose script is a Jinja template (``_source``) over ``this`` and its fields.
+
+    Data values go into the template through the ``js`` filter (:func:`js_json`); only names of other
+    folium elements (``x.get_name()``) are written bare.
+    """
 
     _source = ""
 
     def __init__(self, **fields: Any) -> None:
         super().__init__()
         self._name = type(self).__name__
-        self._template = Template("{% macro script(this, kwargs) %}" + self._source + "{% endmacro %}")
+        self._template = _ENV.from_string("{% macro script(this, kwargs) %}" + self._source + "{% endmacro %}")
         for key, value in fields.items():
             setattr(self, key, value)

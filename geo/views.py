@@ -6,13 +6,14 @@ import pandas as pd
 
 from geo.i18n import text
 from geo.network import Link, shared_theme_links
-from geo.partners import LEAD, display_name
+from geo.partners import display_name
 from geo.project import Project
-from geo.state import ViewState
 
 BASE_STYLE = {"color": "#223355", "weight": 1.5, "fillColor": "#4477AA", "fillOpacity": 0.3}
 LEAD_STYLE = {"weight": 3.5, "dashArray": "8 5"}
 MUTED_STYLE = {"color": "#7799BB", "weight": 1, "fillColor": "#FFFFFF", "fillOpacity": 0.55}
+# A filter match keeps its outline and a light ground; the themes' hatches on top carry the colours.
+MATCH_STYLE = {"color": "#223355", "weight": 2, "fillColor": "#FFFFFF", "fillOpacity": 0.3}
 SELECTED_STYLE = {"color": "#000000", "weight": 4}
 
 
@@ -57,26 +58,6 @@ def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de")
         text(lang, "c_themes"): [theme_label_list(project, s) or "–" for s in partners["themen"]],
     }, index=partners.index)
     return table.sort_values(text(lang, "c_name"))
-
-
-def view_styles(project: Project, state: ViewState) -> dict[str, dict[str, object]]:
-    """Leaflet path style per partner: base, lead dashed, filter match/mute, selection outline."""
-    colors = {t.slug: t.color for t in project.themes}
-    matching = set(matches(project, state.themes))
-    styles = {}
-    for rs, row in project.partners.iterrows():
-        style: dict[str, object] = dict(BASE_STYLE)
-        if row["rolle"] == LEAD:
-            style.update(LEAD_STYLE)
-        if state.themes and rs not in matching:
-            style.update(MUTED_STYLE)
-        elif state.themes:
-            first = next(s for s in state.themes if s in row["themen"])
-            style.update(fillColor=colors[first], fillOpacity=0.65)
-        if rs == state.region:
-            style.update(SELECTED_STYLE)
-        styles[str(rs)] = style
-    return styles
 
 
 # Einwohner je km²: class breaks and a sequential, colour-blind-safe ramp (ColorBrewer YlGnBu).

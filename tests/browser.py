@@ -19,7 +19,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
 ]
-IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+IFRAME = ".mrh-map iframe"  # our component's frame (CSS selectors pierce its shadow root)
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -74,13 +74,27 @@ def wait_idle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_selector(IDLE, state="attached", timeout=60_000)
 
 
+def map_frame(page):  # type: ignore[no-untyped-def]
+    """The frame holding the map document."""
+    page.frame_locator(IFRAME).locator("path.mrh-partner").first.wait_for(timeout=30_000)
+    frame = page.locator(IFRAME).element_handle().content_frame()
+    assert frame is not None
+    return frame
+
+
+def wait_view(page, frame) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the page is idle and the map shows the view the page last sent."""
+    wait_idle(page)
+    frame.wait_for_function("() => window.mrhFromPage === true", timeout=30_000)
+    page.wait_for_timeout(150)  # the message is posted right after the component renders
+
+
 def open_map(page, url: str):  # type: ignore[no-untyped-def]
-    """Navigate, wait for the script run and the drawn partner polygons; return the map frame."""
+    """Navigate, wait for the script run, the drawn partners and the view; return the map frame."""
     page.goto(url)
     wait_idle(page)
-    page.frame_locator(IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=30_000)
-    frame = next(f for f in page.frames if "streamlit_folium" in f.url)
-    frame.wait_for_function("() => window.mrhApplyView !== undefined", timeout=30_000)
+    frame = map_frame(page)
+    wait_view(page, frame)
     return frame
 
 

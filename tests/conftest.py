@@ -22,6 +22,28 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def server():
+    """The dashboard as a user starts it (``streamlit run app.py``), shared by the browser tests."""
+    from tests.browser import streamlit_server
+
+    with streamlit_server() as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
 def vg250_tarball() -> Path:
     """The real VG250 npm tarball (fetched once with npm into the cache, then reused)."""
     from geo.vg250 import fetch_vg250

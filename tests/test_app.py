@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+MAPS = ROOT / "static" / "maps"
 # what makes a browser fetch something (links in <a href> are only followed when clicked)
 EXTERNAL = re.compile(r"""(?:src\s*=|<link[^>]*href\s*=|url\(|@import|tileLayer\()\s*["'`]?(?:https?:)?//""", re.I)
 
@@ -23,9 +25,17 @@ def start(query: dict[str, str | list[str]] | None = None) -> AppTest:
     return at
 
 
-def map_args(at: AppTest) -> dict:
-    (component,) = at.get("component_instance")
-    return json.loads(component.proto.json_args)
+def map_data(at: AppTest) -> dict:
+    """What the map component receives on this run (the ``data`` of the st.components.v2 element)."""
+    (component,) = at.get("bidi_component")
+    return json.loads(component.proto.json)
+
+
+def map_doc(at: AppTest) -> str:
+    """The map document the component's frame loads (written by the app under static/maps)."""
+    src = map_data(at)["src"]
+    assert re.fullmatch(r"/app/static/maps/karte-[0-9a-f]{16}\.html", src), src
+    return (MAPS / src.rsplit("/", 1)[1]).read_text(encoding="utf-8")
 
 
 def query(at: AppTest, key: str) -> list[str]:
@@ -42,12 +52,11 @@ def test_default_view_lists_all_partners_and_loads_nothing_external():
     assert len(at.dataframe[0].value) == 12
     assert at.selectbox[0].value is None
     assert "Partner wählen" in markdown(at)
-    args = map_args(at)
-    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
-    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
-    for part in ("script", "header", "html", "feature_group"):
-        assert not EXTERNAL.search(args[part] or ""), part
-    assert sorted(args["returned_objects"]) == ["last_active_drawing", "last_object_clicked"]
+    data = map_data(at)
+    assert data["view"] == {"selected": None, "themes": []}
+    assert not EXTERNAL.search(map_doc(at))
+    (component,) = at.get("bidi_component")
+    assert not EXTERNAL.search(component.proto.js_content)
     assert "© GeoBasis-DE / BKG 2016 (Daten verändert)" in markdown(at)
 
 
@@ -55,11 +64,11 @@ def test_url_restores_selection_and_filter():
     at = start({"region": "01060", "thema": ["mobilitaet", "wohnen"]})
     assert at.selectbox[0].value == "01060"
     assert at.multiselect[0].value == ["mobilitaet", "wohnen"]
-    assert "### Kreis Segeberg" in markdown(at)
+    assert "## Kreis Segeberg" in markdown(at)
     assert "„Kreis Segeberg 2030“" in markdown(at)
     names = set(at.dataframe[0].value["Name"])
     assert names == {"Kreis Segeberg", "Landkreis Cuxhaven", "Kreis Stormarn", "Samtgemeinde Amelinghausen"}
-    assert '"selected": "01060"' in map_args(at)["feature_group"]
+    assert map_data(at)["view"] == {"selected": "01060", "themes": ["mobilitaet", "wohnen"]}
     assert at.code[0].value == "?region=01060&thema=mobilitaet&thema=wohnen"
 
 
@@ -70,16 +79,17 @@ def test_widgets_write_the_url():
     assert len(at.dataframe[0].value) == 2
     at.selectbox[0].set_value("033595407").run()
     assert query(at, "region") == ["033595407"]
-    assert "### Samtgemeinde Nordkehdingen" in markdown(at)
+    assert "## Samtgemeinde Nordkehdingen" in markdown(at)
     at.selectbox[0].set_value(None).run()
     assert "region" not in at.query_params
 
 
-def test_selection_changes_only_the_view_layer_not_the_map():
-    first = map_args(start())
-    second = map_args(start({"region": "13076", "thema": "senioren"}))
-    assert first["key"] == second["key"]  # same component identity → no remount in the browser
-    assert first["feature_group"] != second["feature_group"]
+def test_selection_changes_only_the_view_not_the_map():
+    first = map_data(start())
+    second = map_data(start({"region": "13076", "thema": "senioren"}))
+    assert first["src"] == second["src"]  # same document → the frame is not reloaded
+    assert second["view"] == {"selected": "13076", "themes": ["senioren"]}
+    assert len(json.dumps(second)) < 2000
 
 
 @pytest.mark.parametrize("query", [
@@ -109,7 +119,7 @@ def test_invalid_data_shows_the_error_page(data_dir, monkeypatch):
     listing = at.code[0].value
     assert "partners.csv:7: Unbekanntes Thema 'demographie' in Spalte 'themen' (meinten Sie 'demografie'?)" in listing
     assert "boundaries.geojson:1: Ungültiges JSON" in listing
-    assert not at.get("component_instance")
+    assert not at.get("bidi_component")
     assert not at.dataframe
     assert partners.read_bytes() == before
 
@@ -142,11 +152,11 @@ def test_segeberg_lists_its_vernetzung_partners():
 
 
 def test_basemap_only_when_asked_for():
-    plain = map_args(start())
-    assert "geodatenzentrum" not in plain["script"]
+    plain = start()
+    assert "geodatenzentrum" not in map_doc(plain)
     at = start({"karte": "basemap"})
-    args = map_args(at)
-    assert "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/" in args["script"]
+    assert map_data(at)["src"] != map_data(plain)["src"]
+    assert "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/" in map_doc(at)
     assert "IP-Adresse" in at.warning[0].value and "© basemap.de / BKG" in at.warning[0].value
     assert at.toggle[0].value is True
     at.toggle[0].set_value(False).run()
@@ -158,7 +168,8 @@ def test_english_interface_keeps_the_data():
     assert at.title[0].value == "Demography and public services"
     text = markdown(at)
     assert "**Sub-project:** Anpassungsstrategie" in text
-    assert "Partner areas" in map_args(at)["script"]
+    assert '{label: "Partner areas"' in map_doc(at)
+    assert map_data(at)["title"] == "Map of the partner areas"
     at.radio[0].set_value("de").run()
     assert at.title[0].value == "Demographie und Daseinsvorsorge"
     assert "lang" not in at.query_params

@@ -7,38 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from geo.views import MUTED_STYLE
-from tests.browser import (
-    CHROMIUM_ARGS,
-    IFRAME,
-    chromium_path,
-    click_lonlat,
-    foreign,
-    hover_lonlat,
-    open_map,
-    streamlit_server,
-    wait_idle,
-)
+from geo.views import MATCH_STYLE, MUTED_STYLE
+from tests.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
 
 pytestmark = pytest.mark.browser
 SEGEBERG = (10.2, 53.93)
 HAMBURG = (9.99, 53.55)
-
-
-@pytest.fixture(scope="module")
-def server():
-    with streamlit_server() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
@@ -67,7 +42,7 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
     frame.evaluate("() => { window.__notRemounted = true; }")
     click_lonlat(page, frame, *SEGEBERG)
     page.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
-    wait_idle(page)
+    wait_view(page, frame)
     assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
     assert "thema=wohnen" in page.url
     assert frame.evaluate("() => window.__notRemounted === true")  # same iframe: zoom and position kept
@@ -91,7 +66,7 @@ def test_click_outside_every_partner_changes_nothing(page, server):
     frame = open_map(page, server + "/?region=01062")
     click_lonlat(page, frame, *HAMBURG)
     time.sleep(1.5)
-    wait_idle(page)
+    wait_view(page, frame)
     assert re.search(r"region=01062($|&)", page.url)
     assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
     assert not page.locator("[data-testid='stException']").count()
@@ -99,10 +74,15 @@ def test_click_outside_every_partner_changes_nothing(page, server):
 
 def test_filter_highlights_matches(page, server):
     frame = open_map(page, server + "/?thema=mobilitaet")
-    fills = frame.evaluate("() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
-                           ".rs && l.getLatLngs) f[l.feature.properties.rs] = l.options.fillColor; }); return f; }")
-    assert fills["03352"] == fills["01060"] == "#332288"
-    assert fills["01051"] == MUTED_STYLE["fillColor"]
+    outlines = frame.evaluate("() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.getLatLngs"
+                              " && l.options.pane === 'mrhPartners') f[l.feature.properties.rs] = l.options.color; });"
+                              " return f; }")
+    assert outlines["03352"] == outlines["01060"] == MATCH_STYLE["color"]
+    assert outlines["01051"] == MUTED_STYLE["color"]
+    # the theme's own layer lies over exactly the matches, hatched in its colour
+    hatched = frame.evaluate("() => Array.from(document.querySelectorAll('.leaflet-mrhThemes-pane path'))"
+                             ".map(p => p.getAttribute('fill'))")
+    assert len(hatched) == 2 and all(f.startswith("url(#mrh-hatch-0-332288)") for f in hatched)
     assert page.get_by_text("2 von 12 Partnern – Mobilität").is_visible()
 
 
@@ -150,9 +130,12 @@ def test_hostile_text_stays_text_everywhere(page, hostile_server):
     frame.locator(".leaflet-tooltip").filter(has_text="<img src=x").wait_for(timeout=5000)
     frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&"
                    " String(l.getPopup().getContent()).includes('Sandra Kind')) l.openPopup(); });"
-                   " document.querySelector('.leaflet-control-layers').classList.add('leaflet-control-layers-expanded'); }")
+                   " document.querySelector('.mrh-panel').open = true; }")
     assert frame.locator(".leaflet-popup-content").filter(has_text="<img src=x").count() == 1
-    assert frame.locator(".leaflet-control-layers").filter(has_text="<b onmouseover").count() == 1
+    assert frame.locator(".mrh-panel label").filter(has_text="<b onmouseover").count() == 1
+    assert frame.locator(".mrh-legend").filter(has_text="<b onmouseover").count() == 1
+    assert frame.locator(".mrh-label span").filter(has_text="<img src=x").count() == 1
+    assert frame.locator("path[aria-label^='Kreis <img src=x']").count() == 1
     for scope in (page, frame):
         assert scope.evaluate("() => window.__pwned") is None
         assert scope.locator("img[src='x']").count() == 0
@@ -193,10 +176,11 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
                                          route.continue_() if route.request.url.startswith("file:") else route.abort()))
     viewer = context.new_page()
     viewer.goto(offline.as_uri())
-    viewer.locator("path.leaflet-interactive").first.wait_for(timeout=15_000)
-    assert viewer.evaluate("() => { let c; for (const k in window) { const m = window[k];"
-                           " if (m && m instanceof L.Map) m.eachLayer(l => { if (l.feature && l.feature.properties.rs"
-                           " === '01060' && l.options) c = l.options.color; }); } return c; }") == "#000000"
+    viewer.locator("path.mrh-partner").first.wait_for(timeout=15_000)
+    assert viewer.evaluate("() => { let c; window.map.eachLayer(l => { if (l.feature && l.options.pane === "
+                           "'mrhPartners' && l.feature.properties.rs === '01060') c = l.options.color; }); return c; }"
+                           ) == "#000000"
+    assert viewer.title() == "Demographie und Daseinsvorsorge"
     assert [u for u in attempts if not u.startswith(("file:", "data:"))] == []
     context.close()
 
@@ -223,8 +207,8 @@ def test_vernetzung_layer_draws_one_line_per_pair(page, server):
 
     expected = theme_links(load_project())
     frame = open_map(page, server + "/")
-    frame.evaluate("() => { document.querySelector('.leaflet-control-layers').classList.add('leaflet-control-layers-expanded'); }")
-    frame.locator(".leaflet-control-layers-overlays label").filter(has_text="Vernetzung").locator("input").click()
+    frame.get_by_text("Ebenen und Themen").click()
+    frame.locator(".mrh-panel label").filter(has_text="Vernetzung").locator("input").check()
     tooltips = frame.evaluate("() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
                               " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent()); });"
                               " return t; }")
@@ -240,15 +224,15 @@ def test_two_instances_serve_the_same_shared_url(page, browser, server):
         for base in (server, second):
             other = browser.new_page()
             open_map(other, base + query)
-            views.append((other.get_by_role("heading", level=3).first.inner_text(),
+            views.append((other.get_by_role("heading", level=2).first.inner_text(),
                           other.get_by_text(re.compile(r"\d+ von 12 Partnern")).inner_text()))
             other.close()
     assert views[0] == views[1] == ("Stadt Buchholz in der Nordheide", "1 von 12 Partnern – Barrierefreiheit")
 
 
 def test_base_url_path_behind_a_proxy(page, tmp_path):
-    """With server.baseUrlPath the vendored Leaflet is requested under that path (and found)."""
+    """With server.baseUrlPath the map document is requested under that path (and found)."""
     with streamlit_server(base_path="mrh") as base:
         frame = open_map(page, base + "/mrh/")
         assert frame.evaluate("() => typeof L") == "object"
-        assert any("/mrh/app/static/vendor/leaflet/leaflet.js" in u for u in page.requests)
+        assert any(re.search(r"/mrh/app/static/maps/karte-[0-9a-f]{16}\.html$", u) for u in page.requests)

@@ -48,5 +48,5 @@ def test_offline_html_inlines_everything_and_keeps_the_view(project):
     html = standalone_html(project, ViewState("01060", ("wohnen",))).decode()
     assert not re.search(r"""<(script|link|img)[^>]*(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
     assert "L.map(" in html and "Leaflet" in html and "bindPopup" in html
-    assert re.search(r'mrhApplyView\(\{"of": \{.*"selected": "01060"\}\)', html)
+    assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
     assert "url(data:image/png;base64," in html

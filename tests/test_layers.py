@@ -1,4 +1,4 @@
-"""The folium map: layers, no external URLs, escaped text, small per-rerun payload."""
+"""The map document: layers, no external URLs, escaped text, deterministic bytes, small per-run view."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ import json
 import re
 
 import pytest
-from streamlit_folium import _get_header, _get_html, _get_map_string, generate_js_hash
 
-from geo.layers import build_map, contact_popup_html, view_script
+from geo.layers import build_map, contact_popup_html, short_name, view_data
+from geo.mapdoc import content_name, map_document
 from geo.project import load_project
 from geo.state import ViewState
 
-URL = re.compile(r"""(?:https?:)?//[^\s"'<>)`]+""")
+URL = re.compile(r"""https?://[^\s"'<>)`\\]+""")
+# what makes a browser fetch something (links in <a href> are only followed when clicked)
+FETCH = re.compile(r"""(?:src\s*=|<link[^>]*href\s*=|url\(|@import|tileLayer\(|fetch\(|XMLHttpRequest)\s*["'`]?(?:https?:)?//""",
+                   re.I)
 
 
 @pytest.fixture(scope="module")
@@ -20,60 +23,82 @@ def project():
     return load_project()
 
 
-def rendered(fmap):
-    fmap.get_root().render()
-    html, header = _get_html(fmap), _get_header(fmap)
-    return html, header, _get_map_string(fmap)
+@pytest.fixture(scope="module")
+def document(project):
+    return map_document(project)
 
 
-def test_map_has_the_layers(project):
-    _, _, script = rendered(build_map(project))
-    assert '"Partnerregionen"' in script
-    assert script.count("Themenfeld: ") == 10
-    assert '"Kontakte"' in script
-    assert "L.control.layers" in script
-    assert "tile_layer" not in script and "tileLayer" not in script
+def test_document_has_the_layers_and_our_behaviour(document):
+    assert "MRH.createPanes(" in document and "MRH.init(" in document
+    assert '"short": "Buchholz i. d. N."' in document
+    assert document.count('{slug: "') == 10  # one folium layer per theme
+    for label in ("Partnerregionen", "Kontakte", "Einwohnerdichte", "Vernetzung (gemeinsame Themen)",
+                  "Metropolregion Hamburg 2014–2016 und Ländergrenzen"):
+        assert f'{{label: "{label}"' in document, label
+    assert "L.control.layers" not in document  # the grouped panel of map.js replaces it
+    assert "tileLayer" not in document.split("MRH.init(")[1]
 
 
-def test_map_requests_nothing_from_other_hosts(project):
-    fmap = build_map(project)
-    html, header, script = rendered(fmap)
-    links = [src for _, src in fmap.default_js] + [href for _, href in fmap.default_css]
-    assert all(link.startswith("/app/static/vendor/") for link in links)
-    assert not URL.findall(html + header)
-    # the only absolute URLs in the script are <a href> targets in contact popups (not loaded)
-    for url in URL.findall(script):
-        assert url.startswith("https://metropolregion.hamburg.de/"), url
+def test_document_requests_nothing_from_other_hosts(document):
+    assert not FETCH.search(document)
+    # absolute URLs that remain are links (contact popups, attribution) or names (SVG namespace, comments)
+    allowed = ("https://metropolregion.hamburg.de/", "http://www.w3.org/", "https://leafletjs.com",
+               "https://bugzilla.mozilla.org/", "https://www.kreis-", "https://www.stormarn.de")
+    for url in URL.findall(document):
+        assert url.startswith(allowed), url
 
 
-def test_view_layer_is_small_and_carries_the_state(project):
-    js = view_script(project, ViewState("01060", ("wohnen",)))
-    assert len(js) < 2000
-    payload = json.loads(re.search(r"mrhApplyView\((\{.*\})\)", js).group(1))
-    assert payload["selected"] == "01060"
-    assert set(payload["of"]) == set(project.partners.index)
-    assert payload["palette"][payload["of"]["01060"]]["color"] == "#000000"
+def test_document_lets_people_zoom_and_names_itself(document):
+    assert "user-scalable=no" not in document and "maximum-scale" not in document
+    assert '<html lang="de">' in document
+    assert "<title>Demographie und Daseinsvorsorge</title>" in document
+    english = map_document(load_project(), lang="en")
+    assert '<html lang="en">' in english and '"region": "Map of the partner areas"' in english
 
 
-def test_map_script_does_not_depend_on_the_state(project):
-    """Same script → same component key → streamlit-folium keeps the iframe (no remount)."""
-    first = rendered(build_map(project))[2]
-    second = rendered(build_map(project))[2]
-    assert generate_js_hash(first, "karte") == generate_js_hash(second, "karte")
+def test_document_is_deterministic_and_named_by_content(project, document):
+    again = map_document(project)
+    assert again == document
+    assert content_name(again) == content_name(document)
+    assert re.fullmatch(r"karte-[0-9a-f]{16}\.html", content_name(document))
+    assert content_name(map_document(project, lang="en")) != content_name(document)
 
 
-def test_hostile_names_are_inert_in_tooltips_and_popups(project):
-    hostile = "<img src=x onerror=alert(1)>`${alert(2)}`"
+def test_view_is_all_that_travels_per_run():
+    view = view_data(ViewState("01060", ("mobilitaet", "wohnen")))
+    assert view == {"selected": "01060", "themes": ["mobilitaet", "wohnen"]}
+    assert len(json.dumps(view)) < 2000
+
+
+def test_start_view_of_an_export_is_in_the_document(project):
+    html = map_document(project, state=ViewState("01060", ("wohnen",)))
+    assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
+
+
+@pytest.mark.parametrize(("name", "short"), [
+    ("Buchholz in der Nordheide", "Buchholz i. d. N."),
+    ("Segeberg", "Segeberg"),
+    ("Herzogtum Lauenburg", "Herzogtum Lauenburg"),
+    ("Ludwigslust-Parchim", "Ludwigslust-Parchim"),
+])
+def test_short_names(name, short):
+    assert short_name(name) == short
+
+
+def test_hostile_names_are_inert_in_tooltips_popups_and_labels(project):
+    hostile = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
     partners = project.partners.copy()
     partners.loc["01060", ["name", "typ"]] = [hostile, "Kreis"]
     contacts = project.contacts.copy()
     contacts.loc[0, ["organisation", "personen"]] = [hostile, (hostile,)]
-    fmap = build_map(project._replace(partners=partners, contacts=contacts))
-    _, _, script = rendered(fmap)
-    assert "<img" not in script and "${alert" not in script
-    # tooltip of the partner, popup and tooltip of the contact: JSON string literals of escaped text
+    html = map_document(project._replace(partners=partners, contacts=contacts))
+    assert "<img" not in html and "</script>`" not in html
+    # tooltips and popups: JSON string literals of escaped HTML
     escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;\\u0026#96;\\u0026#36;\\u0026#123;alert(2)"
-    assert script.count(escaped) >= 4
+    assert html.count(escaped) >= 4
+    # labels and accessible names: plain text in a double-quoted JSON string (``${`` is inert there),
+    # inserted with textContent by map.js
+    assert '"name": "Kreis \\u003cimg src=x onerror=alert(1)\\u003e`${alert(2)}`\\u003c/script\\u003e"' in html
 
 
 def test_popup_links_only_from_checked_values(project):
@@ -84,3 +109,8 @@ def test_popup_links_only_from_checked_values(project):
     assert "Flensburg (Adresse nicht verortet)" in popup
     contact["quelle"] = "javascript:alert(1)"
     assert 'href="javascript' not in contact_popup_html(contact)
+
+
+def test_builders_do_not_render(project):
+    fmap = build_map(project)
+    assert fmap.get_root().title == "Demographie und Daseinsvorsorge"

@@ -1,4 +1,4 @@
-"""What a view state shows: filter matches, table rows, styles, detail text (real project data)."""
+"""What a view state shows: filter matches, table rows, detail text (real project data)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,7 @@ import pytest
 
 from geo.details import details_markdown
 from geo.project import load_project
-from geo.state import ViewState
-from geo.views import (
-    LEAD_STYLE,
-    MUTED_STYLE,
-    SELECTED_STYLE,
-    format_de,
-    matches,
-    partner_table,
-    theme_counts,
-    view_styles,
-)
+from geo.views import format_de, matches, partner_table, theme_counts
 
 
 @pytest.fixture(scope="module")
@@ -66,20 +56,9 @@ def test_table_lists_exactly_the_matching_partners(project):
     assert full.set_index("Name").loc["Kreis Dithmarschen", "Teilprojekt"] == "nicht dokumentiert"
 
 
-def test_styles_mark_lead_selection_and_filter(project):
-    styles = view_styles(project, ViewState("01060", ("mobilitaet",)))
-    assert styles["13076"]["dashArray"] == LEAD_STYLE["dashArray"]  # lead, muted but still dashed
-    assert styles["13076"]["fillColor"] == MUTED_STYLE["fillColor"]
-    assert styles["01060"]["color"] == SELECTED_STYLE["color"]
-    mobilitaet = next(t.color for t in project.themes if t.slug == "mobilitaet")
-    assert styles["03352"]["fillColor"] == mobilitaet
-    plain = view_styles(project, ViewState())
-    assert len({s["fillColor"] for s in plain.values()}) == 1
-
-
 def test_details_show_facts_and_gaps(project):
     text = details_markdown(project, "01062")
-    assert "### Kreis Stormarn" in text
+    assert "## Kreis Stormarn" in text
     assert "Anpassungsstrategie für den Siedlungs" in text
     assert "09\\/2013 – 07\\/2015" in text
     assert "Fachdienst Planung und Verkehr" in text
