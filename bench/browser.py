@@ -13,7 +13,7 @@ from playwright.sync_api import sync_playwright
 
 from tests.browser import CHROMIUM_ARGS, IDLE, IFRAME, chromium_path, click_lonlat, open_map
 
-CLICKS = [((10.2, 53.93), "Kreis Segeberg"), ((10.35, 53.7), "Kreis Stormarn")]
+CLICKS = [((10.0, 53.85), "Kreis Segeberg"), ((10.35, 53.7), "Kreis Stormarn")]
 
 
 def time_to_map(base: str, runs: int = 5) -> tuple[list[float], list[float]]:
@@ -77,7 +77,7 @@ async def _one_session(browser, base: str) -> float:  # type: ignore[no-untyped-
     start = time.perf_counter()
     await page.goto(base + "/")
     await page.wait_for_selector(IDLE, state="attached", timeout=60_000)
-    await page.frame_locator(IFRAME).locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+    await page.frame_locator(IFRAME).locator("path.mrh-partner").first.wait_for(timeout=60_000)
     elapsed = time.perf_counter() - start
     await context.close()
     return elapsed

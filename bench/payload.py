@@ -1,35 +1,29 @@
-"""Bytes the browser receives for the map, ours vs. a naive folium build from unsimplified VG250."""
+"""Bytes of the map, ours vs. a naive folium build from unsimplified VG250."""
 
 from __future__ import annotations
 
+import json
+
 import folium
 import geopandas as gpd
-from streamlit_folium import _get_header, _get_html, _get_map_string
 
-import mapview
 from geo.boundaries import dissolve_parts
-from geo.layers import build_map, view_script
+from geo.layers import view_data
+from geo.mapdoc import inlined_assets, map_document
 from geo.project import Project
 from geo.state import ViewState
 from geo.vg250 import load_parts
 
 
-def component_bytes(fmap: folium.Map) -> int:
-    """Map script + html + header as streamlit-folium sends them."""
-    fmap.get_root().render()
-    return len((_get_map_string(fmap) + _get_html(fmap) + _get_header(fmap)).encode())
-
-
-def ours(project: Project, state: ViewState | None = None) -> tuple[int, int]:
-    """(static map part, per-run view part) exactly as app.py sends them through mapview."""
-    args = mapview.static_args(build_map(project))
-    static = sum(len(args[k].encode()) for k in ("script", "html", "header"))
-    view = mapview.feature_group_script(view_script(project, state or ViewState()))
-    return static, len(view.encode())
+def ours(project: Project, state: ViewState | None = None) -> tuple[int, int, int]:
+    """(map document, of which inlined Leaflet and our script/styles, per-run view) in bytes."""
+    document = map_document(project)
+    view = json.dumps(view_data(state or ViewState()))
+    return len(document.encode()), len(inlined_assets().encode()), len(view.encode())
 
 
 def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
-    """Same layers with folium defaults: OSM tiles and CDN assets, full VG250 geometry per layer."""
+    """Same layers with folium defaults: OSM tiles and CDN assets (not counted), full VG250 geometry per layer."""
     parts, _ = load_parts(set(project.partners.index), tarball)
     full = dissolve_parts(parts).to_crs(4326)
     full["themen"] = project.partners["themen"].reindex(full.index).map(list)
@@ -53,4 +47,4 @@ def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
     for _, c in project.contacts.iterrows():
         folium.Marker((c["lat"], c["lon"]), popup=c["organisation"]).add_to(contacts)
     folium.LayerControl().add_to(fmap)
-    return component_bytes(fmap)
+    return len(fmap.get_root().render().encode())

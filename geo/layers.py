@@ -92,7 +92,7 @@ class Behaviour(Script):
     """
 
 
-MAP_TEXT_KEYS = ("region", "home", "lead", "legend", "filter_rule", "no_match", "partner", "selection",
+MAP_TEXT_KEYS = ("region", "home", "lead", "lead_short", "legend", "filter_rule", "no_match", "partner", "selection",
                  "contact", "contact_dach", "contact_teil", "context", "layers", "themes", "more_layers",
                  "two_fingers", "selected")
 
@@ -106,7 +106,8 @@ def short_name(name: str) -> str:
 def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs.
 
-    ``label`` is escaped HTML (tooltips); ``name`` and ``short`` are plain text the browser inserts as text.
+    All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
+    accessible names). Styles, too, are set by ``map.js``, so no per-feature style code is sent.
     """
     features = []
     points = project.partners.geometry.representative_point()
@@ -114,14 +115,13 @@ def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
         point = points[rs]
         name = display_name(row["typ"], row["name"])
         lead = row["rolle"] == LEAD
-        label = f"{name} – {text(lang, 'l_lead')}" if lead else name
-        features.append({
-            "type": "Feature", "id": str(rs),
-            "properties": {"rs": str(rs), "label": html_text(label), "name": name, "short": short_name(row["name"]),
-                           "lead": bool(lead), "themen": list(row["themen"]), "area": round(float(row["area_km2"]), 1),
-                           "pt": [round(point.y, 5), round(point.x, 5)]},
-            "geometry": row.geometry.__geo_interface__,
-        })
+        properties: dict[str, Any] = {"rs": str(rs), "name": name, "short": short_name(row["name"]),
+                                      "themen": list(row["themen"]), "area": round(float(row["area_km2"])),
+                                      "pt": [round(point.y, 4), round(point.x, 4)]}
+        if lead:
+            properties["lead"] = True
+        features.append({"type": "Feature", "id": str(rs), "properties": properties,
+                         "geometry": row.geometry.__geo_interface__})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -160,13 +160,8 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de", state: 
     if context is not None:
         context.add_to(fmap)
 
-    leads = project.partners.index[project.partners["rolle"] == LEAD]
-    lead = str(leads[0]) if len(leads) else ""
-    partners = folium.GeoJson(
-        partner_features(project, lang), name=text(lang, "l_partners"), pane="mrhPartners",
-        style_function=lambda feature: _initial_style(feature, lead),
-        tooltip=folium.GeoJsonTooltip(fields=["label"], labels=False, sticky=True),
-    ).add_to(fmap)
+    partners = folium.GeoJson(partner_features(project, lang), name=text(lang, "l_partners"),
+                              pane="mrhPartners").add_to(fmap)
     layers.append((text(lang, "l_partners"), partners))
 
     groups = []
@@ -189,13 +184,6 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de", state: 
     Behaviour(partners=partners, contacts=contacts, context=context, density=density,
               themes=groups, layers=layers, data=data).add_to(fmap)
     return fmap
-
-
-def _initial_style(feature: dict[str, Any], lead: str) -> dict[str, Any]:
-    style = dict(BASE_STYLE)
-    if feature["properties"]["rs"] == lead:
-        style.update(LEAD_STYLE)
-    return style
 
 
 def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:

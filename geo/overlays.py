@@ -62,9 +62,9 @@ class DensityFill(Script):
 
     _source = """
     (function () {
-        var colors = {{ this.colors|js }};
+        var palette = {{ this.palette|js }}, classes = {{ this.classes|js }};
         {{ this.partners.get_name() }}.eachLayer(function (layer) {
-            var c = colors[layer.feature.properties.rs];
+            var c = palette[classes[layer.feature.properties.rs]];
             L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
                 fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
         });
@@ -103,7 +103,10 @@ def density_layer(
     """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
     group = folium.FeatureGroup(name=text(lang, "l_density"), show=False, control=False).add_to(fmap)
     colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
-    DensityFill(partners=partners, group=group, colors=colors, legend=density_legend_html(lang)).add_to(fmap)
+    palette = sorted(set(colors.values()))  # an index per partner: the payload grows slowly with many regions
+    DensityFill(partners=partners, group=group, palette=palette,
+                classes={rs: palette.index(color) for rs, color in colors.items()},
+                legend=density_legend_html(lang)).add_to(fmap)
     return group
 
 
@@ -130,11 +133,11 @@ class NetworkLines(Script):
                         return items[i].themen.indexOf(s) >= 0 && items[j].themen.indexOf(s) >= 0;
                     });
                     if (!shared.length) { continue; }
+                    var tip = document.createElement("span");
+                    tip.textContent = items[i].name + " – " + items[j].name + ": "
+                        + shared.map(function (s) { return labels[s]; }).join(", ");
                     L.polyline([items[i].pt, items[j].pt], {color: "#CC3311", opacity: 0.8,
-                        weight: 1.5 + 2 * shared.length})
-                        .bindTooltip(items[i].label + " – " + items[j].label + ": "
-                            + shared.map(function (s) { return labels[s]; }).join(", "))
-                        .addTo(group);
+                        weight: 1.5 + 2 * shared.length}).bindTooltip(tip).addTo(group);
                 }
             }
         }
@@ -151,6 +154,6 @@ def network_layer(
 ) -> folium.FeatureGroup:
     """Lines between partners sharing themes; width grows with the number of shared themes."""
     group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False).add_to(fmap)
-    labels = {t.slug: html_text(t.label) for t in project.themes}
+    labels = {t.slug: t.label for t in project.themes}  # plain text, inserted with textContent
     NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)
     return group

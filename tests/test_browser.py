@@ -210,7 +210,7 @@ def test_vernetzung_layer_draws_one_line_per_pair(page, server):
     frame.get_by_text("Ebenen und Themen").click()
     frame.locator(".mrh-panel label").filter(has_text="Vernetzung").locator("input").check()
     tooltips = frame.evaluate("() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
-                              " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent()); });"
+                              " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent().textContent); });"
                               " return t; }")
     assert len(tooltips) == len(expected) > 0
     assert "Kreis Segeberg – Kreis Stormarn: Wohnen" in tooltips

@@ -168,6 +168,8 @@
           }
         });
       }
+      var tip = el("span", "", p.name + (p.lead ? " – " + T.lead_short : ""));
+      layer.bindTooltip(tip, {sticky: true});
       layer.on("click", function (e) {
         var touch = e.originalEvent && e.originalEvent.pointerType === "touch";
         select(p.rs, touch ? "touch" : "pointer");
@@ -185,24 +187,66 @@
       return !(a.right + m < b.left || b.right + m < a.left || a.bottom + m < b.top || b.bottom + m < a.top);
     }
 
-    /* Show as many names as fit: the selected partner first, then by area; never two overlapping. */
+    /* Show as many names as fit: the selected partner first, then by area; never two overlapping, and
+       never on a contact point. A name that does not fit at its point tries just above or below it. */
+    var OFFSETS = [[0, 0], [0, -15], [0, 15]];
+
+    /* Does a screen rectangle touch the drawn selection outline? (sampled every 4 px) */
+    function crossesSelection(r) {
+      if (!selectionPath || !selectionPath.isPointInStroke) { return false; }
+      var matrix = selectionPath.getScreenCTM();
+      if (!matrix) { return false; }
+      matrix = matrix.inverse();
+      var point = selectionPath.ownerSVGElement.createSVGPoint();
+      for (var x = r.left - 2; x <= r.right + 2; x += 4) {
+        for (var y = r.top - 2; y <= r.bottom + 2; y += 4) {
+          point.x = x;
+          point.y = y;
+          if (selectionPath.isPointInStroke(point.matrixTransform(matrix))) { return true; }
+        }
+      }
+      return false;
+    }
     function layoutLabels() {
       var box = map.getContainer().getBoundingClientRect();
+      var points = [];  // contact points: names avoid them where they can
+      if (cfg.contacts && map.hasLayer(cfg.contacts)) {
+        cfg.contacts.eachLayer(function (marker) {
+          var path = marker.getElement && marker.getElement();
+          if (path) { points.push(path.getBoundingClientRect()); }
+        });
+      }
       var placed = [];
       var order = labels.slice().sort(function (a, b) {
         if (a.rs === view.selected) { return -1; }
         if (b.rs === view.selected) { return 1; }
         return b.area - a.area;
       });
+      function tryPlace(span, obstacles) {
+        for (var i = 0; i < OFFSETS.length; i++) {
+          span.style.marginLeft = OFFSETS[i][0] + "px";
+          span.style.marginTop = OFFSETS[i][1] + "px";
+          var r = span.getBoundingClientRect();
+          var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+          if (inside && !obstacles.some(function (q) { return overlaps(r, q); }) && !crossesSelection(r)) {
+            return r;
+          }
+        }
+        return null;
+      }
       order.forEach(function (label) {
-        label.span.classList.toggle("mrh-label-selected", label.rs === view.selected);
-        label.span.style.visibility = "visible";
-        var r = label.span.getBoundingClientRect();
-        var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-        var free = inside && !placed.some(function (q) { return overlaps(r, q); });
-        label.span.style.visibility = free ? "visible" : "hidden";
-        label.span.setAttribute("aria-hidden", free ? "false" : "true");
-        if (free) { placed.push(r); }
+        var span = label.span;
+        var selected = label.rs === view.selected;
+        span.classList.toggle("mrh-label-selected", selected);
+        span.style.visibility = "visible";
+        var r = tryPlace(span, placed.concat(points)) || tryPlace(span, placed);
+        if (!r && selected) {  // the selected partner always keeps its name
+          span.style.marginLeft = span.style.marginTop = "0px";
+          r = span.getBoundingClientRect();
+        }
+        span.style.visibility = r ? "visible" : "hidden";
+        span.setAttribute("aria-hidden", r ? "false" : "true");
+        if (r) { placed.push(r); }
       });
       // context names (Hamburg) only where no partner name is
       Array.prototype.forEach.call(document.querySelectorAll(".mrh-context-label"), function (node) {
@@ -212,7 +256,7 @@
         node.style.visibility = free ? "visible" : "hidden";
       });
     }
-    map.on("zoomend viewreset", layoutLabels);
+    map.on("zoomend moveend viewreset", layoutLabels);
 
     /* ---- contacts: keyboard opens the popup ---- */
     if (cfg.contacts) {
@@ -231,15 +275,17 @@
 
     /* ---- selection outline: its own pane above everything drawn on the areas ---- */
     var selection = L.layerGroup().addTo(map);
+    var selectionPath = null;
     function drawSelection() {
       selection.clearLayers();
+      selectionPath = null;
       var layer = byRs[view.selected];
       if (!layer) { return; }
       var options = {pane: "mrhSelection", interactive: false};
       L.geoJSON(layer.feature, L.extend({style: {color: "#ffffff", weight: 7, opacity: 0.9, fill: false}},
         options)).addTo(selection);
       L.geoJSON(layer.feature, L.extend({style: {color: "#000000", weight: 3.5, fill: false}}, options))
-        .addTo(selection);
+        .addTo(selection).eachLayer(function (line) { selectionPath = line.getElement(); });
     }
 
     /* ---- legend inside the map ---- */
@@ -398,7 +444,7 @@
         densityOn = e.type === "layeradd";
         restyle();
       }
-      if (cfg.contacts && e.layer === cfg.contacts) { drawLegend(); }
+      if (cfg.contacts && e.layer === cfg.contacts) { drawLegend(); layoutLabels(); }
     });
 
     /* ---- live region: what a screen reader hears after a selection ---- */

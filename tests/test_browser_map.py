@@ -1,0 +1,221 @@
+"""The map speaks for itself, in real Chromium: names, colour key, layer panel, keyboard, phone, cache, print."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.project import load_project
+from geo.views import theme_counts
+from tests.browser import IFRAME, open_map, page_point, wait_view
+
+pytestmark = pytest.mark.browser
+SEGEBERG = (10.0, 53.85)  # inside the Kreis, away from its contact marker
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
+         "locale": "de-DE"}
+LABELS = "() => Array.from(document.querySelectorAll('.mrh-label span')).map(s => { const r = s.getBoundingClientRect();"\
+         " return {text: s.textContent, visible: getComputedStyle(s).visibility === 'visible', x0: r.left, y0: r.top,"\
+         " x1: r.right, y1: r.bottom}; })"
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="de-DE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(**PHONE)
+    yield context.new_page()
+    context.close()
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]]
+
+
+def test_partners_are_named_on_the_map_without_overlap(desktop, server):
+    frame = open_map(desktop, server + "/")
+    labels = frame.evaluate(LABELS)
+    assert len(labels) == 12
+    shown = [label for label in labels if label["visible"]]
+    assert len(shown) >= 9, [label["text"] for label in shown]
+    assert {"Segeberg", "Cuxhaven", "Ludwigslust-Parchim", "Dithmarschen"} <= {label["text"] for label in shown}
+    assert overlapping(shown) == []
+    assert frame.locator(".mrh-label[tabindex], .mrh-label [tabindex]").count() == 0  # not in the tab order
+    # zoomed in far enough, every partner carries its name
+    points = frame.evaluate("() => { const p = {}; window.map.eachLayer(l => { if (l.feature && l.options.pane"
+                            " === 'mrhPartners') p[l.feature.properties.short] = l.feature.properties.pt; }); return p; }")
+    for name, point in points.items():
+        frame.evaluate("(pt) => window.map.setView(pt, 10, {animate: false})", point)
+        frame.wait_for_timeout(100)
+        visible = {label["text"] for label in frame.evaluate(LABELS) if label["visible"]}
+        assert name in visible, name
+        assert overlapping([label for label in frame.evaluate(LABELS) if label["visible"]]) == []
+
+
+def test_two_theme_filter_is_readable_from_the_map_alone(desktop, server):
+    frame = open_map(desktop, server + "/?thema=mobilitaet&thema=wohnen&region=01060")
+    legend = frame.locator(".mrh-legend").inner_text()
+    for expected in ("Partner mit mindestens einem der gewählten Themen", "Mobilität (2)", "Wohnen (3)",
+                     "ohne gewähltes Thema", "Federführung", "Auswahl"):
+        assert expected in legend
+    # Segeberg has both themes: both hatches lie over it, in different directions (readable in greyscale)
+    fills = frame.evaluate("() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
+                           " 'mrhThemes' && l.feature.properties.rs === '01060' && l.getElement)"
+                           " f.push(l.getElement().getAttribute('fill')); }); return f; }")
+    assert len(set(fills)) == 2
+    angles = frame.evaluate("(ids) => ids.map(id => document.querySelector(id).getAttribute('patternTransform'))",
+                            [f[4:-1] for f in fills])
+    assert len(set(angles)) == 2
+    # the selection outline lies above every overlay
+    panes = frame.evaluate("() => ['mrhThemes', 'mrhDensity', 'overlayPane', 'mrhLabels', 'mrhSelection']"
+                           ".map(n => Number(getComputedStyle(window.map.getPane(n)).zIndex))")
+    assert panes[-1] == max(panes)
+    assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2  # white halo and black line
+
+
+def test_theme_boxes_in_the_map_are_the_filter(desktop, server):
+    frame = open_map(desktop, server + "/")
+    frame.get_by_text("Ebenen und Themen").click()
+    panel = frame.locator(".mrh-panel")
+    names = [t.strip() for t in panel.locator("label").all_inner_texts()]
+    counts = theme_counts(load_project())
+    assert f"Gesundheit ({counts['gesundheit']})" in names
+    assert {"Partnerregionen", "Kontakte", "Einwohnerdichte", "Vernetzung (gemeinsame Themen)",
+            "Metropolregion Hamburg 2014–2016 und Ländergrenzen"} <= set(names)
+    assert not any(name.endswith("(0)") for name in names)  # a theme nobody has cannot match
+    panel.locator("label").filter(has_text="Gesundheit").locator("input").check()
+    desktop.wait_for_url(re.compile(r"thema=gesundheit"), timeout=30_000)
+    wait_view(desktop, frame)
+    assert desktop.get_by_text(f"{counts['gesundheit']} von 12 Partnern – Gesundheit").is_visible()
+    assert f"Gesundheit ({counts['gesundheit']})" in frame.locator(".mrh-legend").inner_text()
+    # and the sidebar changes the same state
+    desktop.locator("[data-testid='stMultiSelect'] [aria-label^='Remove']").first.click()
+    desktop.wait_for_url(lambda url: "thema=" not in url, timeout=30_000)
+    wait_view(desktop, frame)
+    assert frame.evaluate("() => window.mrhView.themes") == []
+    assert panel.locator("label").filter(has_text="Gesundheit").locator("input").is_checked() is False
+
+
+def test_keyboard_selects_a_partner_and_shapes_have_names(desktop, server):
+    frame = open_map(desktop, server + "/")
+    assert desktop.locator(IFRAME).get_attribute("title") == "Karte der Partnerregionen"
+    assert frame.locator("[role='region'][aria-label='Karte der Partnerregionen']").count() == 1
+    names = frame.evaluate("() => Array.from(document.querySelectorAll('path.mrh-partner'))"
+                           ".map(p => [p.getAttribute('aria-label'), p.getAttribute('role'), p.tabIndex])")
+    assert len(names) == 12
+    assert all(role == "button" and tab == 0 for _, role, tab in names)
+    assert "Kreis Segeberg" in {name for name, _, _ in names}
+    assert "Landkreis Ludwigslust-Parchim, Federführung (gestrichelt)" in {name for name, _, _ in names}
+    assert frame.locator(".leaflet-mrhContext-pane path[tabindex]").count() == 0
+    # Tab from the page into the map until Segeberg has the focus, then Enter
+    desktop.locator(IFRAME).focus()
+    for _ in range(60):
+        desktop.keyboard.press("Tab")
+        if frame.evaluate("() => document.activeElement && document.activeElement.getAttribute('aria-label')")\
+                == "Kreis Segeberg":
+            break
+    else:
+        pytest.fail("Tab never reached the Segeberg shape")
+    assert frame.evaluate("() => getComputedStyle(document.activeElement).strokeWidth") == "6px"  # visible focus
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
+    wait_view(desktop, frame)
+    assert desktop.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    assert frame.locator("[aria-live='polite']").inner_text().startswith("Kreis Segeberg ausgewählt")
+
+
+def test_home_control_returns_to_the_partners(desktop, server):
+    frame = open_map(desktop, server + "/")
+    start = frame.evaluate("() => window.map.getBounds().toBBoxString()")
+    frame.evaluate("() => window.map.setView([48.1, 11.6], 9, {animate: false})")
+    frame.get_by_role("button", name="Gesamtansicht").click()
+    frame.wait_for_timeout(400)
+    assert frame.evaluate("() => window.map.getBounds().toBBoxString()") == start
+
+
+def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
+    session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
+
+
+def _scroll_top(page) -> float:  # type: ignore[no-untyped-def]
+    return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
+
+
+def test_phone_swipe_scrolls_the_page_two_fingers_move_the_map(phone, server):
+    frame = open_map(phone, server + "/")
+    box = phone.locator(IFRAME).bounding_box()
+    assert box["height"] <= 0.6 * 844 + 1
+    assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390  # no horizontal overflow
+    scale = frame.locator(".leaflet-control-scale").bounding_box()
+    attribution = frame.locator(".leaflet-control-attribution").bounding_box()
+    assert scale["x"] + scale["width"] <= attribution["x"] or attribution["y"] + attribution["height"] <= scale["y"]
+    session = phone.context.new_cdp_session(phone)
+    center = frame.evaluate("() => window.map.getCenter()")
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] * 0.8
+    _touch(session, "touchStart", [(x, y)])
+    for step in range(1, 15):
+        _touch(session, "touchMove", [(x, y - 15 * step)])
+    _touch(session, "touchEnd", [])
+    phone.wait_for_timeout(600)
+    assert _scroll_top(phone) > 100  # the page scrolled
+    assert frame.evaluate("() => window.map.getCenter()") == center  # the map did not move
+    phone.evaluate("() => { document.querySelector('[data-testid=stMain]').scrollTop = 0; }")
+    phone.wait_for_timeout(300)
+    box = phone.locator(IFRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    _touch(session, "touchStart", [(x - 40, y), (x + 40, y)])
+    for step in range(1, 10):
+        _touch(session, "touchMove", [(x - 40 + 8 * step, y + 6 * step), (x + 40 + 8 * step, y + 6 * step)])
+    _touch(session, "touchEnd", [])
+    phone.wait_for_timeout(600)
+    assert frame.evaluate("() => window.map.getCenter()") != center  # two fingers moved the map
+
+
+def test_phone_tap_selects_and_brings_the_details_into_view(phone, server):
+    frame = open_map(phone, server + "/")
+    phone.touchscreen.tap(*page_point(phone, frame, *SEGEBERG))
+    phone.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
+    wait_view(phone, frame)
+    heading = phone.get_by_role("heading", name="Kreis Segeberg")
+    heading.wait_for()
+    phone.wait_for_timeout(800)  # smooth scrolling
+    top = heading.bounding_box()["y"]
+    assert 0 <= top < 844, top
+
+
+def test_reload_and_rerun_do_not_download_the_map_again(desktop, server):
+    session = desktop.context.new_cdp_session(desktop)
+    session.send("Network.enable")
+    loads: list[tuple[str, bool]] = []
+    session.on("Network.responseReceived", lambda e: loads.append(
+        (e["response"]["url"], bool(e["response"].get("fromDiskCache") or e["response"].get("fromMemoryCache")))))
+    session.on("Network.requestServedFromCache", lambda e: loads.append(("cache:" + e["requestId"], True)))
+    frame = open_map(desktop, server + "/")
+    first = [(url, cached) for url, cached in loads if "/app/static/maps/" in url]
+    assert len(first) == 1 and first[0][1] is False  # a new browser profile downloads it once
+    loads.clear()
+    frame.evaluate("() => { window.__same = true; }")
+    desktop.locator("[data-testid='stSelectbox']").first.click()
+    desktop.get_by_role("option", name="Kreis Stormarn").click()
+    wait_view(desktop, frame)
+    assert frame.evaluate("() => window.__same === true")  # a rerun keeps the document
+    desktop.reload()
+    open_map(desktop, desktop.url)
+    again = [(url, cached) for url, cached in loads if "/app/static/maps/" in url]
+    assert again == [] or all(cached for _, cached in again), again
+
+
+def test_print_shows_map_details_and_table_without_sidebar(desktop, server):
+    open_map(desktop, server + "/?region=01060&thema=wohnen")
+    desktop.emulate_media(media="print")
+    assert not desktop.locator("[data-testid='stSidebar']").is_visible()
+    assert desktop.locator(IFRAME).is_visible()
+    assert desktop.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    pdf = desktop.pdf(format="A4", landscape=True, print_background=True)
+    assert pdf.startswith(b"%PDF")
