@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-import mapview
-from geo.details import details_markdown
-from geo.errors import DataError
-from geo.export import standalone_html, table_csv, table_geojson
-from geo.i18n import NOTE_2017, text
-from geo.layers import view_data
-from geo.mapdoc import map_document
-from geo.overlays import basemap_attribution
-from geo.partners import display_name
-from geo.project import Project, configured_data_dir, load_project
-from geo.state import LANGUAGES, ViewState, parse_query, share_url, to_query
-from geo.text import md_text
-from geo.views import partner_table, theme_counts
+from geo.data.errors import DataError
+from geo.data.partners import display_name
+from geo.data.project import Project, configured_data_dir, load_project
+from geo.map.export import standalone_html, table_csv, table_geojson
+from geo.map.layers import view_data
+from geo.map.mapdoc import map_document
+from geo.map.overlays import basemap_attribution
+from geo.view.details import details_markdown
+from geo.view.i18n import NOTE_2017, text
+from geo.view.state import LANGUAGES, ViewState, parse_query, share_url, to_query
+from geo.view.table import partner_table, theme_counts
+from geo.view.text import md_text
+from ui import mapview
 
 st.set_page_config(page_title="Demographie und Daseinsvorsorge – MRH", page_icon="🗺️", layout="wide")
 DATA_DIR = configured_data_dir()
@@ -32,9 +32,12 @@ PAGE_CSS = """<style>
 
 
 def data_signature() -> tuple[tuple[str, int, int], ...]:
-    """Changes whenever a data file changes, so edits show up without a restart."""
+    """Changes whenever the data folder or a file in it changes, so edits show up without a restart."""
     files = sorted(DATA_DIR.iterdir()) if DATA_DIR.is_dir() else []
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+    return (
+        (str(DATA_DIR.resolve()), 0, 0),
+        *((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file()),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -61,11 +64,12 @@ def offline_map(signature: tuple[tuple[str, int, int], ...], state: ViewState) -
 
 
 signature = data_signature()
-project = load(signature)
-if isinstance(project, DataError):
+loaded = load(signature)
+if isinstance(loaded, DataError):
     st.error(text("de", "data_error"))
-    st.code("\n".join(str(p) for p in project.problems), language=None)
+    st.code("\n".join(str(p) for p in loaded.problems), language=None)
     st.stop()
+project: Project = loaded
 
 regions = list(project.partners.index)
 names = {rs: display_name(row["typ"], row["name"]) for rs, row in project.partners.iterrows()}
@@ -75,8 +79,9 @@ counts = theme_counts(project)
 if "region" not in st.session_state:  # first run of this session: the URL decides
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     initial, notices = parse_query(params, regions, list(labels))
-    st.session_state.update(region=initial.region, themes=list(initial.themes), basemap=initial.basemap,
-                            lang=initial.lang, notices=notices)
+    st.session_state.update(
+        region=initial.region, themes=list(initial.themes), basemap=initial.basemap, lang=initial.lang, notices=notices
+    )
 else:  # the data may have changed since this session started
     if st.session_state["region"] not in names:
         st.session_state["region"] = None
@@ -100,26 +105,44 @@ for notice in st.session_state.pop("notices", []):
     st.info(md_text(text(lang, notice.key, value=notice.value)), icon="ℹ️")
 
 with st.sidebar:
-    st.multiselect(text(lang, "themes"), list(labels), key="themes", placeholder=text(lang, "themes_all"),
-                   format_func=lambda slug: f"{labels[slug]} ({counts[slug]})", help=text(lang, "themes_help"))
-    st.selectbox(text(lang, "partner"), [None, *sorted(regions, key=names.get)], key="region",
-                 placeholder=text(lang, "partner_none"), help=text(lang, "partner_help"),
-                 format_func=lambda rs: text(lang, "partner_none") if rs is None else names[rs])
+    st.multiselect(
+        text(lang, "themes"),
+        list(labels),
+        key="themes",
+        placeholder=text(lang, "themes_all"),
+        format_func=lambda slug: f"{labels[slug]} ({counts[slug]})",
+        help=text(lang, "themes_help"),
+    )
+    options: list[str | None] = [None, *sorted(regions, key=lambda rs: names[rs])]
+    st.selectbox(
+        text(lang, "partner"),
+        options,
+        key="region",
+        placeholder=text(lang, "partner_none"),
+        help=text(lang, "partner_help"),
+        format_func=lambda rs: text(lang, "partner_none") if rs is None else names[rs],
+    )
     st.toggle(text(lang, "basemap"), key="basemap", help=text(lang, "basemap_help"))
-    st.radio("Sprache / Language", LANGUAGES, key="lang", horizontal=True,
-             format_func={"de": "Deutsch", "en": "English"}.get)
+    st.radio(
+        "Sprache / Language", LANGUAGES, key="lang", horizontal=True, format_func={"de": "Deutsch", "en": "English"}.get
+    )
     st.markdown(text(lang, "dachprojekt"))
 
-state = ViewState(st.session_state["region"], tuple(s for s in labels if s in st.session_state["themes"]),
-                  st.session_state["basemap"], lang)
+state = ViewState(
+    st.session_state["region"],
+    tuple(s for s in labels if s in st.session_state["themes"]),
+    st.session_state["basemap"],
+    lang,
+)
 st.query_params.from_dict(to_query(state))
 if state.basemap:
     st.warning(text(lang, "basemap_on", attribution=basemap_attribution()), icon="🌐")
 
 left, right = st.columns([5, 2], gap="medium")
 with left:
-    mapview.show_map(map_src(signature, state.basemap, lang), view_data(state), text(lang, "map_title"),
-                     on_map_select, on_map_themes)
+    mapview.show_map(
+        map_src(signature, state.basemap, lang), view_data(state), text(lang, "map_title"), on_map_select, on_map_themes
+    )
     st.markdown(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
     mapview.details_anchor()
@@ -135,10 +158,20 @@ csv_col, geojson_col, html_col = st.columns(3)
 stem = "mrh-daseinsvorsorge-partner"
 # Callables: files are made only when someone clicks, and clicking does not rerun the page.
 csv_col.download_button(text(lang, "csv"), lambda: table_csv(table), f"{stem}.csv", "text/csv", on_click="ignore")
-geojson_col.download_button(text(lang, "geojson"), lambda: table_geojson(project, table), f"{stem}.geojson",
-                            "application/geo+json", on_click="ignore")
-html_col.download_button(text(lang, "html"), lambda: offline_map(signature, state), "mrh-daseinsvorsorge-karte.html",
-                         "text/html", on_click="ignore")
+geojson_col.download_button(
+    text(lang, "geojson"),
+    lambda: table_geojson(project, table),
+    f"{stem}.geojson",
+    "application/geo+json",
+    on_click="ignore",
+)
+html_col.download_button(
+    text(lang, "html"),
+    lambda: offline_map(signature, state),
+    "mrh-daseinsvorsorge-karte.html",
+    "text/html",
+    on_click="ignore",
+)
 
 st.markdown(text(lang, "share"))
 st.code(share_url(st.context.url, state), language=None)

@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 
 from bench import browser, payload, reruns, scale, wire
-from geo.boundaries import dissolve_parts, measure_fidelity, read_geojson
-from geo.project import DATA_DIR, load_project
-from geo.vg250 import fetch_vg250, load_parts
-from geo.views import format_de
+from geo.build.boundaries import dissolve_parts, measure_fidelity, read_geojson
+from geo.build.vg250 import fetch_vg250, load_parts
+from geo.data.project import DATA_DIR, load_project
+from geo.view.text import format_de
 from tests.browser import streamlit_server
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -65,8 +65,12 @@ def main() -> None:
         copy = Path(tmp) / "data"
         shutil.copytree(DATA_DIR, copy)
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(copy)], check=True,
-                       capture_output=True, cwd=DATA_DIR.parent)
+        subprocess.run(
+            [sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(copy)],
+            check=True,
+            capture_output=True,
+            cwd=DATA_DIR.parent,
+        )
         seconds = time.perf_counter() - start
         add(f"Build {len(project.partners)} Partner (Grenzen, Orte, Kontext)", f"{de(seconds, 1)} s")
 
@@ -76,8 +80,12 @@ def main() -> None:
     add("  davon Leaflet, map.js, map.css (eingebettet)", kb(inlined))
     add("  davon Karte (Grenzen, Ebenen, Skripte)", kb(document - inlined), "≤ 300 KB", document - inlined <= 300_000)
     add("naive Variante (VG250 unvereinfacht, folium-Standard, ohne CDN-Dateien)", kb(naive))
-    add("Verhältnis Karte zur naiven Variante", de((document - inlined) / naive, 3), "≤ 0,3",
-        (document - inlined) / naive <= 0.3)
+    add(
+        "Verhältnis Karte zur naiven Variante",
+        de((document - inlined) / naive, 3),
+        "≤ 0,3",
+        (document - inlined) / naive <= 0.3,
+    )
     add("Kartenargumente je Lauf (Ansicht: Auswahl + 2 Themen)", f"{view} B", "≤ 2 KB", view <= 2000)
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -87,37 +95,69 @@ def main() -> None:
         p50, p95 = reruns.p50_p95(values)
         first = case.startswith("erster")
         net = p50 - baseline if first else p50
-        add(f"Rerun {case} p50 / p95 ({len(values)} Läufe)", f"{ms(p50)} / {ms(p95)}",
-            "p50 ≤ 150 ms" + (" (ohne Grundlast)" if first else ""), net <= 0.150)
+        add(
+            f"Rerun {case} p50 / p95 ({len(values)} Läufe)",
+            f"{ms(p50)} / {ms(p95)}",
+            "p50 ≤ 150 ms" + (" (ohne Grundlast)" if first else ""),
+            net <= 0.150,
+        )
 
     with streamlit_server() as base:
         visit = wire.measure(base, runs=args.browser_runs)
-        add(f"Erstbesuch: HTTP-Bytes übertragen (Median, {len(visit.first_http)} Läufe)",
-            kb(int(wire.median(visit.first_http))))
-        add("Erstbesuch: größte Antworten", "; ".join(f"{kb(s)} {u.rsplit('/', 1)[-1][:28]}"
-                                                     for s, u in visit.largest[:5]))
+        add(
+            f"Erstbesuch: HTTP-Bytes übertragen (Median, {len(visit.first_http)} Läufe)",
+            kb(int(wire.median(visit.first_http))),
+        )
+        add(
+            "Erstbesuch: größte Antworten",
+            "; ".join(f"{kb(s)} {u.rsplit('/', 1)[-1][:28]}" for s, u in visit.largest[:5]),
+        )
         add("Wiederbesuch (Neu laden): HTTP-Bytes übertragen (Median)", kb(int(wire.median(visit.repeat_http))))
-        add("Wiederbesuch: davon Kartendokument", kb(int(wire.median(visit.map_doc_repeat))), "0 (aus dem Cache)",
-            wire.median(visit.map_doc_repeat) == 0)
+        add(
+            "Wiederbesuch: davon Kartendokument",
+            kb(int(wire.median(visit.map_doc_repeat))),
+            "0 (aus dem Cache)",
+            wire.median(visit.map_doc_repeat) == 0,
+        )
         add("Erstbesuch: Navigation bis Karte mit Ansicht (Median)", ms(wire.median(visit.first_ms) / 1000))
         add("Wiederbesuch: Navigation bis Karte mit Ansicht (Median)", ms(wire.median(visit.repeat_ms) / 1000))
         compression = "permessage-deflate an" if visit.compressed else "unkomprimiert"
-        for name, values in visit.interactions.items():
-            add(f"Websocket je Interaktion: {name} (Median, {compression})", kb(int(wire.median(values))),
-                "≤ 30 KB", wire.median(values) <= 30_000)
+        for name, sizes in visit.interactions.items():
+            add(
+                f"Websocket je Interaktion: {name} (Median, {compression})",
+                kb(int(wire.median(sizes))),
+                "≤ 30 KB",
+                wire.median(sizes) <= 30_000,
+            )
         cold, warm = browser.time_to_map(base)
-        add(f"Chromium: Navigation bis Karte, leerer Cache (Median, {len(cold)} Läufe)",
-            ms(statistics.median(cold)), "≤ 3 s", statistics.median(cold) <= 3)
-        add(f"Chromium: Navigation bis Karte, Cache warm (Median, {len(warm)} Läufe)",
-            ms(statistics.median(warm)), "≤ 3 s", statistics.median(warm) <= 3)
+        add(
+            f"Chromium: Navigation bis Karte, leerer Cache (Median, {len(cold)} Läufe)",
+            ms(statistics.median(cold)),
+            "≤ 3 s",
+            statistics.median(cold) <= 3,
+        )
+        add(
+            f"Chromium: Navigation bis Karte, Cache warm (Median, {len(warm)} Läufe)",
+            ms(statistics.median(warm)),
+            "≤ 3 s",
+            statistics.median(warm) <= 3,
+        )
         clicks = browser.click_to_details(base)
-        add(f"Chromium: Klick bis Details (Median, {len(clicks)} Läufe)", ms(statistics.median(clicks)),
-            "≤ 1 s", statistics.median(clicks) <= 1)
+        add(
+            f"Chromium: Klick bis Details (Median, {len(clicks)} Läufe)",
+            ms(statistics.median(clicks)),
+            "≤ 1 s",
+            statistics.median(clicks) <= 1,
+        )
         cpu_before = browser.server_cpu_seconds(base)
         times, errors = browser.concurrent_sessions(base, 10)
         cpu = browser.server_cpu_seconds(base) - cpu_before
-        add("10 gleichzeitige Sitzungen (Browser auf derselben Maschine): p95 bis Karte",
-            ms(browser.p95(times)) if times else "–", "≤ 10 s", bool(times) and browser.p95(times) <= 10)
+        add(
+            "10 gleichzeitige Sitzungen (Browser auf derselben Maschine): p95 bis Karte",
+            ms(browser.p95(times)) if times else "–",
+            "≤ 10 s",
+            bool(times) and browser.p95(times) <= 10,
+        )
         add("10 gleichzeitige Sitzungen: Fehler", str(errors), "0", errors == 0)
         add("10 gleichzeitige Sitzungen: Server-CPU insgesamt", f"{de(cpu, 1)} s")
 
@@ -129,19 +169,35 @@ def main() -> None:
             add(f"Skalierung: {count} Kreise – Grenzdatei", kb((data / "boundaries.geojson").stat().st_size))
             big = load_project(data)
             document, inlined, _ = payload.ours(big)
-            add(f"Skalierung: {count} Kreise – Kartendokument ohne Leaflet", kb(document - inlined), "≤ 1,5 MB",
-                document - inlined <= 1_500_000)
+            add(
+                f"Skalierung: {count} Kreise – Kartendokument ohne Leaflet",
+                kb(document - inlined),
+                "≤ 1,5 MB",
+                document - inlined <= 1_500_000,
+            )
             with streamlit_server(data) as base:
                 cold, warm = browser.time_to_map(base, runs=3)
-                add(f"Skalierung: {count} Kreise – Navigation bis Karte, leerer Cache (Median)",
-                    ms(statistics.median(cold)), "≤ 6 s", statistics.median(cold) <= 6)
-                add(f"Skalierung: {count} Kreise – Navigation bis Karte, Cache warm (Median)",
-                    ms(statistics.median(warm)), "≤ 6 s", statistics.median(warm) <= 6)
+                add(
+                    f"Skalierung: {count} Kreise – Navigation bis Karte, leerer Cache (Median)",
+                    ms(statistics.median(cold)),
+                    "≤ 6 s",
+                    statistics.median(cold) <= 6,
+                )
+                add(
+                    f"Skalierung: {count} Kreise – Navigation bis Karte, Cache warm (Median)",
+                    ms(statistics.median(warm)),
+                    "≤ 6 s",
+                    statistics.median(warm) <= 6,
+                )
 
     stamp = time.strftime("%Y-%m-%d %H:%M")
-    lines = [f"Gemessen am {stamp} mit `python -m bench` auf {platform.machine()} ({cpu_model()}, "
-             f"{os.cpu_count()} Kerne), {platform.python_implementation()} {platform.python_version()}.", "",
-             "| Messung | Wert | Ziel | erreicht |", "|---|---:|---|---|"]
+    lines = [
+        f"Gemessen am {stamp} mit `python -m bench` auf {platform.machine()} ({cpu_model()}, "
+        f"{os.cpu_count()} Kerne), {platform.python_implementation()} {platform.python_version()}.",
+        "",
+        "| Messung | Wert | Ziel | erreicht |",
+        "|---|---:|---|---|",
+    ]
     lines += [f"| {m} | {v} | {t} | {ok} |" for m, v, t, ok in rows]
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"\n→ {RESULTS}")
@@ -159,7 +215,7 @@ def cpu_model() -> str:
 
 
 def project_state():  # type: ignore[no-untyped-def]
-    from geo.state import ViewState
+    from geo.view.state import ViewState
 
     return ViewState("01060", ("mobilitaet", "wohnen"))
 

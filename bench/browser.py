@@ -86,8 +86,7 @@ async def _one_session(browser, base: str) -> float:  # type: ignore[no-untyped-
 async def _concurrent(base: str, sessions: int) -> tuple[list[float], int]:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        results = await asyncio.gather(*(_one_session(browser, base) for _ in range(sessions)),
-                                       return_exceptions=True)
+        results = await asyncio.gather(*(_one_session(browser, base) for _ in range(sessions)), return_exceptions=True)
         await browser.close()
     times = [r for r in results if isinstance(r, float)]
     return times, len(results) - len(times)

@@ -7,12 +7,12 @@ import json
 import folium
 import geopandas as gpd
 
-from geo.boundaries import dissolve_parts
-from geo.layers import view_data
-from geo.mapdoc import inlined_assets, map_document
-from geo.project import Project
-from geo.state import ViewState
-from geo.vg250 import load_parts
+from geo.build.boundaries import dissolve_parts
+from geo.build.vg250 import load_parts
+from geo.data.project import Project
+from geo.map.layers import view_data
+from geo.map.mapdoc import inlined_assets, map_document
+from geo.view.state import ViewState
 
 
 def ours(project: Project, state: ViewState | None = None) -> tuple[int, int, int]:
@@ -30,8 +30,7 @@ def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]
     west, south, east, north = full.total_bounds
     fmap = folium.Map(location=[(south + north) / 2, (west + east) / 2], zoom_start=8)
     data = full.reset_index()[["RS", "GEN", "geometry"]]
-    folium.GeoJson(data, name="Partnerregionen",
-                   tooltip=folium.GeoJsonTooltip(fields=["GEN"])).add_to(fmap)
+    folium.GeoJson(data, name="Partnerregionen", tooltip=folium.GeoJsonTooltip(fields=["GEN"])).add_to(fmap)
     for theme in project.themes:
         subset = full[full["themen"].map(lambda t, s=theme.slug: s in t)].reset_index()[["RS", "geometry"]]
         if len(subset):

@@ -9,11 +9,12 @@ import sys
 import time
 from pathlib import Path
 
-from geo.boundaries import write_atomic
-from geo.demography import build_demography, fetch_districts
-from geo.partners import COLUMNS
-from geo.project import DATA_DIR
-from geo.vg250 import LAENDER, iter_features
+from geo.build.boundaries import write_atomic
+from geo.build.demography import build_demography, fetch_districts
+from geo.build.vg250 import iter_features
+from geo.data.partners import COLUMNS
+from geo.data.project import DATA_DIR
+from geo.data.sources import LAENDER
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,13 +40,33 @@ def make_data_dir(target: Path, tarball: Path, tolerance_m: float) -> tuple[int,
         writer.writerow(COLUMNS)
         for i, (rs, (name, bez)) in enumerate(kreise.items()):
             themes = " | ".join(sorted({slugs[int(rs) % len(slugs)], slugs[(int(rs) // 7) % len(slugs)]}))
-            writer.writerow([rs, name, bez, LAENDER[rs[:2]], "Federführung" if i == 0 else "Kooperationspartner",
-                             f"Benchmark-Projekt {rs}", "", themes, "", "", "", "https://example.org/benchmark",
-                             "2026-11-25", "generiert für den Benchmark"])
-    (target / "contacts.csv").write_text("rs;organisation;personen;adresse;telefon;email;ort_rs;lage;quelle;stand;"
-                                         "anmerkung\n", encoding="utf-8")
+            writer.writerow(
+                [
+                    rs,
+                    name,
+                    bez,
+                    LAENDER[rs[:2]],
+                    "Federführung" if i == 0 else "Kooperationspartner",
+                    f"Benchmark-Projekt {rs}",
+                    "",
+                    themes,
+                    "",
+                    "",
+                    "",
+                    "https://example.org/benchmark",
+                    "2026-11-25",
+                    "generiert für den Benchmark",
+                ]
+            )
+    (target / "contacts.csv").write_text(
+        "rs;organisation;personen;adresse;telefon;email;ort_rs;lage;quelle;stand;anmerkung\n", encoding="utf-8"
+    )
     write_atomic(target / "demography.csv", build_demography(fetch_districts(), set(kreise))[0])
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(target),
-                    "--tolerance", str(tolerance_m)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "geo", "build-boundaries", "--data-dir", str(target), "--tolerance", str(tolerance_m)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return len(kreise), time.perf_counter() - start

@@ -154,4 +154,3 @@ def measure(base: str, runs: int = 3) -> Visit:
 
 def median(values: list[float] | list[int]) -> float:
     return float(statistics.median(values))
-

@@ -2,6 +2,6 @@
 
 import sys
 
-from geo.cli import main
+from geo.build.cli import main
 
 sys.exit(main())

@@ -16,8 +16,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
 ]
 IFRAME = ".mrh-map iframe"  # our component's frame (CSS selectors pierce its shadow root)
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
@@ -43,9 +48,26 @@ def streamlit_server(data_dir: Path | None = None, base_path: str = "") -> Itera
     port = free_port()
     env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.baseUrlPath", base_path],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.baseUrlPath",
+            base_path,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -100,8 +122,9 @@ def open_map(page, url: str):  # type: ignore[no-untyped-def]
 
 def page_point(page, frame, lon: float, lat: float) -> tuple[float, float]:  # type: ignore[no-untyped-def]
     """Page pixel where the map draws the given WGS84 coordinate."""
-    x, y = frame.evaluate("([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
-                          " return [p.x, p.y]; }", [lat, lon])
+    x, y = frame.evaluate(
+        "([lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }", [lat, lon]
+    )
     box = page.locator(IFRAME).bounding_box()
     return box["x"] + x, box["y"] + y
 

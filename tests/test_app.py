@@ -92,12 +92,15 @@ def test_selection_changes_only_the_view_not_the_map():
     assert len(json.dumps(second)) < 2000
 
 
-@pytest.mark.parametrize("query", [
-    {"region": "<img src=x onerror=alert(1)>"},
-    {"thema": ["mobilität", "${alert(1)}", "[x](javascript:alert(1))"]},
-    {"region": ["99999", "01060", "01062"], "foo": "bar"},
-    {"region": "\x00\x01\ufffd" + "x" * 10000},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"region": "<img src=x onerror=alert(1)>"},
+        {"thema": ["mobilität", "${alert(1)}", "[x](javascript:alert(1))"]},
+        {"region": ["99999", "01060", "01062"], "foo": "bar"},
+        {"region": "\x00\x01\ufffd" + "x" * 10000},
+    ],
+)
 def test_odd_urls_load_with_a_notice(query):
     at = start(query)
     notices = [i.value for i in at.info]
@@ -109,8 +112,7 @@ def test_odd_urls_load_with_a_notice(query):
 
 def test_invalid_data_shows_the_error_page(data_dir, monkeypatch):
     partners = data_dir / "partners.csv"
-    partners.write_text(partners.read_text(encoding="utf-8").replace(";demografie;", ";demographie;"),
-                        encoding="utf-8")
+    partners.write_text(partners.read_text(encoding="utf-8").replace(";demografie;", ";demographie;"), encoding="utf-8")
     (data_dir / "boundaries.geojson").write_bytes((data_dir / "boundaries.geojson").read_bytes()[:5000])
     before = partners.read_bytes()
     monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
@@ -127,8 +129,9 @@ def test_invalid_data_shows_the_error_page(data_dir, monkeypatch):
 def test_hostile_data_is_escaped_in_the_panel_and_table(data_dir, monkeypatch):
     partners = data_dir / "partners.csv"
     hostile = "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) ${alert(3)}"
-    partners.write_text(partners.read_text(encoding="utf-8").replace(
-        ";„Kreis Segeberg 2030“;", f";{hostile};"), encoding="utf-8")
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace(";„Kreis Segeberg 2030“;", f";{hostile};"), encoding="utf-8"
+    )
     monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
     at = start({"region": "01060"})
     panel = markdown(at)
@@ -136,10 +139,15 @@ def test_hostile_data_is_escaped_in_the_panel_and_table(data_dir, monkeypatch):
     assert hostile in set(at.dataframe[0].value["Teilprojekt"])  # plain text cell, shown verbatim
 
 
-@pytest.mark.parametrize("loading", [
-    '<script src="https://cdn.jsdelivr.net/npm/leaflet.js">', '<link rel="stylesheet" href="//cdnjs.x/a.css"/>',
-    "L.tileLayer(`https://tile.openstreetmap.org/{z}/{x}/{y}.png`", "@import url(https://fonts.googleapis.com/x)",
-])
+@pytest.mark.parametrize(
+    "loading",
+    [
+        '<script src="https://cdn.jsdelivr.net/npm/leaflet.js">',
+        '<link rel="stylesheet" href="//cdnjs.x/a.css"/>',
+        "L.tileLayer(`https://tile.openstreetmap.org/{z}/{x}/{y}.png`",
+        "@import url(https://fonts.googleapis.com/x)",
+    ],
+)
 def test_the_external_pattern_would_catch_a_cdn(loading):
     assert EXTERNAL.search(loading)
 
@@ -178,8 +186,14 @@ def test_english_interface_keeps_the_data():
 def test_selection_of_a_partner_removed_from_the_data_is_dropped(data_dir, monkeypatch):
     at = start({"region": "033530005", "thema": "naherholung"})
     partners = data_dir / "partners.csv"
-    partners.write_text("".join(line for line in partners.read_text(encoding="utf-8").splitlines(keepends=True)
-                                if not line.startswith("033530005;")), encoding="utf-8")
+    partners.write_text(
+        "".join(
+            line
+            for line in partners.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.startswith("033530005;")
+        ),
+        encoding="utf-8",
+    )
     boundaries = data_dir / "boundaries.geojson"
     doc = json.loads(boundaries.read_text(encoding="utf-8"))
     doc["features"] = [f for f in doc["features"] if f["properties"]["RS"] != "033530005"]

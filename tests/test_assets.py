@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geo.assets import CSS, JS, stale_assets, sync_assets, vendored_files
+from geo.build.assets import CSS, JS, stale_assets, sync_assets, vendored_files
 
 
 def test_vendored_files_match_the_package():

@@ -10,7 +10,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from geo.boundaries import (
+from geo.build.boundaries import (
     build_boundaries,
     build_places,
     dissolve_parts,
@@ -20,7 +20,7 @@ from geo.boundaries import (
     to_web,
     write_atomic,
 )
-from geo.vg250 import load_parts
+from geo.build.vg250 import load_parts
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "boundaries.geojson"
@@ -29,7 +29,8 @@ COMMITTED = ROOT / "data" / "boundaries.geojson"
 def test_dissolve_unions_land_and_water_parts(neighbours):
     water = gpd.GeoDataFrame(
         {"RS": ["01001"], "GEN": ["West"], "BEZ": ["Kreis"], "SN_L": ["01"], "GF": [2], "level": ["kreise"]},
-        geometry=[box(-500, 0, 0, 10000)], crs=25832,
+        geometry=[box(-500, 0, 0, 10000)],
+        crs=25832,
     )
     parts = gpd.GeoDataFrame(gpd.pd.concat([neighbours, water]), crs=25832)
     regions = dissolve_parts(parts)
@@ -89,6 +90,7 @@ def test_write_atomic_replaces_and_leaves_no_temp_file(tmp_path):
 
 # --- the committed file against the real VG250 -------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def committed() -> gpd.GeoDataFrame:
     return read_geojson(COMMITTED)
@@ -128,27 +130,36 @@ def test_committed_neighbours_share_their_borders(committed):
     assert shared.length > 20_000
 
 
-@pytest.mark.parametrize(("name", "lon", "lat", "rs"), [
-    ("Helgoland", 7.885, 54.182, "01056"),
-    ("Bad Segeberg", 10.31, 53.94, "01060"),
-    ("Ludwigslust", 11.50, 53.33, "13076"),
-    ("Buchholz", 9.88, 53.33, "033530005"),
-])
+@pytest.mark.parametrize(
+    ("name", "lon", "lat", "rs"),
+    [
+        ("Helgoland", 7.885, 54.182, "01056"),
+        ("Bad Segeberg", 10.31, 53.94, "01060"),
+        ("Ludwigslust", 11.50, 53.33, "13076"),
+        ("Buchholz", 9.88, 53.33, "033530005"),
+    ],
+)
 def test_places_lie_in_their_partner(committed, name, lon, lat, rs):
     hits = committed.index[committed.contains(Point(lon, lat))]
     assert list(hits) == [rs], name
 
 
-@pytest.mark.parametrize(("name", "lon", "lat"), [
-    ("Schwerin", 11.41, 53.63), ("Hamburg", 9.99, 53.55), ("Lüneburg", 10.41, 53.25), ("Stade", 9.48, 53.60),
-])
+@pytest.mark.parametrize(
+    ("name", "lon", "lat"),
+    [
+        ("Schwerin", 11.41, 53.63),
+        ("Hamburg", 9.99, 53.55),
+        ("Lüneburg", 10.41, 53.25),
+        ("Stade", 9.48, 53.60),
+    ],
+)
 def test_non_partners_lie_in_no_partner(committed, name, lon, lat):
     assert not committed.contains(Point(lon, lat)).any(), name
 
 
 @pytest.mark.vg250
 def test_rebuild_gives_the_committed_bytes(vg250_tarball, data_dir):
-    from geo.cli import main
+    from geo.build.cli import main
 
     assert main(["build-boundaries", "--data-dir", str(data_dir)]) == 0
     assert (data_dir / "boundaries.geojson").read_bytes() == COMMITTED.read_bytes()

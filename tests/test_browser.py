@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.views import MATCH_STYLE, MUTED_STYLE
+from geo.map.styles import MATCH_STYLE, MUTED_STYLE
 from tests.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
 
 pytestmark = pytest.mark.browser
@@ -28,8 +28,10 @@ def page(browser):
 
 def test_map_draws_all_partners_and_nothing_leaves_the_origin(page, server):
     frame = open_map(page, server + "/")
-    partners = frame.evaluate("() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature"
-                              ".properties.rs && l.getLatLngs) n++; }); return n; }")
+    partners = frame.evaluate(
+        "() => { let n = 0; window.map.eachLayer(l => { if (l.feature && l.feature"
+        ".properties.rs && l.getLatLngs) n++; }); return n; }"
+    )
     assert partners == 12
     assert page.get_by_text("© GeoBasis-DE / BKG 2016 (Daten verändert)").first.is_visible()
     time.sleep(1)
@@ -46,8 +48,10 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
     assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
     assert "thema=wohnen" in page.url
     assert frame.evaluate("() => window.__notRemounted === true")  # same iframe: zoom and position kept
-    selected = frame.evaluate("() => { let c; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
-                              ".rs === '01060' && l.options) c = l.options.color; }); return c; }")
+    selected = frame.evaluate(
+        "() => { let c; window.map.eachLayer(l => { if (l.feature && l.feature.properties"
+        ".rs === '01060' && l.options) c = l.options.color; }); return c; }"
+    )
     assert selected == "#000000"
 
     shared = page.url
@@ -74,28 +78,43 @@ def test_click_outside_every_partner_changes_nothing(page, server):
 
 def test_filter_highlights_matches(page, server):
     frame = open_map(page, server + "/?thema=mobilitaet")
-    outlines = frame.evaluate("() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.getLatLngs"
-                              " && l.options.pane === 'mrhPartners') f[l.feature.properties.rs] = l.options.color; });"
-                              " return f; }")
+    outlines = frame.evaluate(
+        "() => { const f = {}; window.map.eachLayer(l => { if (l.feature && l.getLatLngs"
+        " && l.options.pane === 'mrhPartners') f[l.feature.properties.rs] = l.options.color; });"
+        " return f; }"
+    )
     assert outlines["03352"] == outlines["01060"] == MATCH_STYLE["color"]
     assert outlines["01051"] == MUTED_STYLE["color"]
     # the theme's own layer lies over exactly the matches, hatched in its colour
-    hatched = frame.evaluate("() => Array.from(document.querySelectorAll('.leaflet-mrhThemes-pane path'))"
-                             ".map(p => p.getAttribute('fill'))")
+    hatched = frame.evaluate(
+        "() => Array.from(document.querySelectorAll('.leaflet-mrhThemes-pane path')).map(p => p.getAttribute('fill'))"
+    )
     assert len(hatched) == 2 and all(f.startswith("url(#mrh-hatch-0-332288)") for f in hatched)
     assert page.get_by_text("2 von 12 Partnern – Mobilität").is_visible()
 
 
 def test_contact_popup_has_phone_and_mail_links(page, server):
     frame = open_map(page, server + "/")
-    frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() && "
-                   "String(l.getPopup().getContent()).includes('Plewa')) l.openPopup(); }); }")
+    frame.evaluate(
+        "() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() && "
+        "String(l.getPopup().getContent()).includes('Plewa')) l.openPopup(); }); }"
+    )
     popup = page.frame_locator(IFRAME).locator(".leaflet-popup-content")
     assert popup.locator('a[href="tel:+4946125481"]').is_visible()
     assert popup.locator('a[href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de"]').is_visible()
 
 
-HOSTILE = "<img src=x onerror=\"window.__pwned=1;alert(1)\">`${window.__pwned=2}`<script>window.__pwned=3</script>"
+def record_and_dismiss(dialogs: list[str]):  # type: ignore[no-untyped-def]
+    """A dialog handler: note the message, close the dialog (an alert must never appear)."""
+
+    def handle(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    return handle
+
+
+HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)">`${window.__pwned=2}`<script>window.__pwned=3</script>'
 
 
 @pytest.fixture(scope="module")
@@ -112,25 +131,32 @@ def hostile_server(tmp_path_factory):
     text = text.replace(";„Kreis Segeberg 2030“;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";')
     partners.write_text(text, encoding="utf-8")
     contacts = data / "contacts.csv"
-    contacts.write_text(contacts.read_text(encoding="utf-8").replace(
-        ";Kreis Segeberg;Sandra Kind;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";Sandra Kind;'), encoding="utf-8")
+    contacts.write_text(
+        contacts.read_text(encoding="utf-8").replace(
+            ";Kreis Segeberg;Sandra Kind;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";Sandra Kind;'
+        ),
+        encoding="utf-8",
+    )
     themes = data / "themes.csv"
-    themes.write_text(themes.read_text(encoding="utf-8").replace(";Wohnen;", ";<b onmouseover=alert(1)>Wohnen</b>;"),
-                      encoding="utf-8")
+    themes.write_text(
+        themes.read_text(encoding="utf-8").replace(";Wohnen;", ";<b onmouseover=alert(1)>Wohnen</b>;"), encoding="utf-8"
+    )
     with streamlit_server(data) as base:
         yield base
 
 
 def test_hostile_text_stays_text_everywhere(page, hostile_server):
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+    page.on("dialog", record_and_dismiss(dialogs))
     frame = open_map(page, hostile_server + "/?region=01060&thema=wohnen")
     assert page.get_by_role("heading", name=re.compile(r"<img src=x")).is_visible()  # shown as text
     hover_lonlat(page, frame, *SEGEBERG)
     frame.locator(".leaflet-tooltip").filter(has_text="<img src=x").wait_for(timeout=5000)
-    frame.evaluate("() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&"
-                   " String(l.getPopup().getContent()).includes('Sandra Kind')) l.openPopup(); });"
-                   " document.querySelector('.mrh-panel').open = true; }")
+    frame.evaluate(
+        "() => { window.map.eachLayer(l => { if (l.getPopup && l.getPopup() &&"
+        " String(l.getPopup().getContent()).includes('Sandra Kind')) l.openPopup(); });"
+        " document.querySelector('.mrh-panel').open = true; }"
+    )
     assert frame.locator(".leaflet-popup-content").filter(has_text="<img src=x").count() == 1
     assert frame.locator(".mrh-panel label").filter(has_text="<b onmouseover").count() == 1
     assert frame.locator(".mrh-legend").filter(has_text="<b onmouseover").count() == 1
@@ -143,14 +169,17 @@ def test_hostile_text_stays_text_everywhere(page, hostile_server):
     assert dialogs == []
 
 
-@pytest.mark.parametrize("query", [
-    "?region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&thema=%24%7Balert(1)%7D",
-    "?region=" + "9" * 5000 + "&region=01060&thema=wohnen&thema=wohnen&x=%00%ff",
-    "?%ZZ=%E2%82&&&=&thema",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?region=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&thema=%24%7Balert(1)%7D",
+        "?region=" + "9" * 5000 + "&region=01060&thema=wohnen&thema=wohnen&x=%00%ff",
+        "?%ZZ=%E2%82&&&=&thema",
+    ],
+)
 def test_odd_urls_load_the_dashboard(page, server, query):
-    dialogs = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    dialogs: list[str] = []
+    page.on("dialog", record_and_dismiss(dialogs))
     open_map(page, server + "/" + query)
     assert page.locator("[data-testid='stDataFrame']").count() == 1
     assert not page.locator("[data-testid='stException']").count()
@@ -171,15 +200,26 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
     offline = tmp_path / "karte.html"
     offline.write_bytes(Path(info.value.path()).read_bytes())
     context = browser.new_context(offline=True)
-    attempts = []
-    context.route("**/*", lambda route: (attempts.append(route.request.url),
-                                         route.continue_() if route.request.url.startswith("file:") else route.abort()))
+    attempts: list[str] = []
+
+    def only_files(route) -> None:  # type: ignore[no-untyped-def]
+        attempts.append(route.request.url)
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", only_files)
     viewer = context.new_page()
     viewer.goto(offline.as_uri())
     viewer.locator("path.mrh-partner").first.wait_for(timeout=15_000)
-    assert viewer.evaluate("() => { let c; window.map.eachLayer(l => { if (l.feature && l.options.pane === "
-                           "'mrhPartners' && l.feature.properties.rs === '01060') c = l.options.color; }); return c; }"
-                           ) == "#000000"
+    assert (
+        viewer.evaluate(
+            "() => { let c; window.map.eachLayer(l => { if (l.feature && l.options.pane === "
+            "'mrhPartners' && l.feature.properties.rs === '01060') c = l.options.color; }); return c; }"
+        )
+        == "#000000"
+    )
     assert viewer.title() == "Demographie und Daseinsvorsorge"
     assert [u for u in attempts if not u.startswith(("file:", "data:"))] == []
     context.close()
@@ -202,16 +242,18 @@ def test_english_view(page, server):
 
 
 def test_vernetzung_layer_draws_one_line_per_pair(page, server):
-    from geo.project import load_project
-    from geo.views import theme_links
+    from geo.data.project import load_project
+    from geo.view.network import theme_links
 
     expected = theme_links(load_project())
     frame = open_map(page, server + "/")
     frame.get_by_text("Ebenen und Themen").click()
     frame.locator(".mrh-panel label").filter(has_text="Vernetzung").locator("input").check()
-    tooltips = frame.evaluate("() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
-                              " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent().textContent); });"
-                              " return t; }")
+    tooltips = frame.evaluate(
+        "() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
+        " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent().textContent); });"
+        " return t; }"
+    )
     assert len(tooltips) == len(expected) > 0
     assert "Kreis Segeberg – Kreis Stormarn: Wohnen" in tooltips
 
@@ -224,8 +266,12 @@ def test_two_instances_serve_the_same_shared_url(page, browser, server):
         for base in (server, second):
             other = browser.new_page()
             open_map(other, base + query)
-            views.append((other.get_by_role("heading", level=2).first.inner_text(),
-                          other.get_by_text(re.compile(r"\d+ von 12 Partnern")).inner_text()))
+            views.append(
+                (
+                    other.get_by_role("heading", level=2).first.inner_text(),
+                    other.get_by_text(re.compile(r"\d+ von 12 Partnern")).inner_text(),
+                )
+            )
             other.close()
     assert views[0] == views[1] == ("Stadt Buchholz in der Nordheide", "1 von 12 Partnern – Barrierefreiheit")
 

@@ -6,17 +6,24 @@ import re
 
 import pytest
 
-from geo.project import load_project
-from geo.views import theme_counts
+from geo.data.project import load_project
+from geo.view.table import theme_counts
 from tests.browser import IFRAME, open_map, page_point, wait_view
 
 pytestmark = pytest.mark.browser
 SEGEBERG = (10.0, 53.85)  # inside the Kreis, away from its contact marker
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True,
-         "locale": "de-DE"}
-LABELS = "() => Array.from(document.querySelectorAll('.mrh-label span')).map(s => { const r = s.getBoundingClientRect();"\
-         " return {text: s.textContent, visible: getComputedStyle(s).visibility === 'visible', x0: r.left, y0: r.top,"\
-         " x1: r.right, y1: r.bottom}; })"
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "de-DE",
+}
+LABELS = (
+    "() => Array.from(document.querySelectorAll('.mrh-label span')).map(s => { const r = s.getBoundingClientRect();"
+    " return {text: s.textContent, visible: getComputedStyle(s).visibility === 'visible', x0: r.left, y0: r.top,"
+    " x1: r.right, y1: r.bottom}; })"
+)
 
 
 @pytest.fixture
@@ -34,8 +41,12 @@ def phone(browser):
 
 
 def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    return [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
-            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]]
+    return [
+        (a["text"], b["text"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+    ]
 
 
 def test_partners_are_named_on_the_map_without_overlap(desktop, server):
@@ -48,8 +59,10 @@ def test_partners_are_named_on_the_map_without_overlap(desktop, server):
     assert overlapping(shown) == []
     assert frame.locator(".mrh-label[tabindex], .mrh-label [tabindex]").count() == 0  # not in the tab order
     # zoomed in far enough, every partner carries its name
-    points = frame.evaluate("() => { const p = {}; window.map.eachLayer(l => { if (l.feature && l.options.pane"
-                            " === 'mrhPartners') p[l.feature.properties.short] = l.feature.properties.pt; }); return p; }")
+    points = frame.evaluate(
+        "() => { const p = {}; window.map.eachLayer(l => { if (l.feature && l.options.pane"
+        " === 'mrhPartners') p[l.feature.properties.short] = l.feature.properties.pt; }); return p; }"
+    )
     for name, point in points.items():
         frame.evaluate("(pt) => window.map.setView(pt, 10, {animate: false})", point)
         frame.wait_for_timeout(100)
@@ -61,20 +74,31 @@ def test_partners_are_named_on_the_map_without_overlap(desktop, server):
 def test_two_theme_filter_is_readable_from_the_map_alone(desktop, server):
     frame = open_map(desktop, server + "/?thema=mobilitaet&thema=wohnen&region=01060")
     legend = frame.locator(".mrh-legend").inner_text()
-    for expected in ("Partner mit mindestens einem der gewählten Themen", "Mobilität (2)", "Wohnen (3)",
-                     "ohne gewähltes Thema", "Federführung", "Auswahl"):
+    for expected in (
+        "Partner mit mindestens einem der gewählten Themen",
+        "Mobilität (2)",
+        "Wohnen (3)",
+        "ohne gewähltes Thema",
+        "Federführung",
+        "Auswahl",
+    ):
         assert expected in legend
     # Segeberg has both themes: both hatches lie over it, in different directions (readable in greyscale)
-    fills = frame.evaluate("() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
-                           " 'mrhThemes' && l.feature.properties.rs === '01060' && l.getElement)"
-                           " f.push(l.getElement().getAttribute('fill')); }); return f; }")
+    fills = frame.evaluate(
+        "() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
+        " 'mrhThemes' && l.feature.properties.rs === '01060' && l.getElement)"
+        " f.push(l.getElement().getAttribute('fill')); }); return f; }"
+    )
     assert len(set(fills)) == 2
-    angles = frame.evaluate("(ids) => ids.map(id => document.querySelector(id).getAttribute('patternTransform'))",
-                            [f[4:-1] for f in fills])
+    angles = frame.evaluate(
+        "(ids) => ids.map(id => document.querySelector(id).getAttribute('patternTransform'))", [f[4:-1] for f in fills]
+    )
     assert len(set(angles)) == 2
     # the selection outline lies above every overlay
-    panes = frame.evaluate("() => ['mrhThemes', 'mrhDensity', 'overlayPane', 'mrhLabels', 'mrhSelection']"
-                           ".map(n => Number(getComputedStyle(window.map.getPane(n)).zIndex))")
+    panes = frame.evaluate(
+        "() => ['mrhThemes', 'mrhDensity', 'overlayPane', 'mrhLabels', 'mrhSelection']"
+        ".map(n => Number(getComputedStyle(window.map.getPane(n)).zIndex))"
+    )
     assert panes[-1] == max(panes)
     assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2  # white halo and black line
 
@@ -86,8 +110,13 @@ def test_theme_boxes_in_the_map_are_the_filter(desktop, server):
     names = [t.strip() for t in panel.locator("label").all_inner_texts()]
     counts = theme_counts(load_project())
     assert f"Gesundheit ({counts['gesundheit']})" in names
-    assert {"Partnerregionen", "Kontakte", "Einwohnerdichte", "Vernetzung (gemeinsame Themen)",
-            "Metropolregion Hamburg 2014–2016 und Ländergrenzen"} <= set(names)
+    assert {
+        "Partnerregionen",
+        "Kontakte",
+        "Einwohnerdichte",
+        "Vernetzung (gemeinsame Themen)",
+        "Metropolregion Hamburg 2014–2016 und Ländergrenzen",
+    } <= set(names)
     assert not any(name.endswith("(0)") for name in names)  # a theme nobody has cannot match
     panel.locator("label").filter(has_text="Gesundheit").locator("input").check()
     desktop.wait_for_url(re.compile(r"thema=gesundheit"), timeout=30_000)
@@ -106,8 +135,10 @@ def test_keyboard_selects_a_partner_and_shapes_have_names(desktop, server):
     frame = open_map(desktop, server + "/")
     assert desktop.locator(IFRAME).get_attribute("title") == "Karte der Partnerregionen"
     assert frame.locator("[role='region'][aria-label='Karte der Partnerregionen']").count() == 1
-    names = frame.evaluate("() => Array.from(document.querySelectorAll('path.mrh-partner'))"
-                           ".map(p => [p.getAttribute('aria-label'), p.getAttribute('role'), p.tabIndex])")
+    names = frame.evaluate(
+        "() => Array.from(document.querySelectorAll('path.mrh-partner'))"
+        ".map(p => [p.getAttribute('aria-label'), p.getAttribute('role'), p.tabIndex])"
+    )
     assert len(names) == 12
     assert all(role == "button" and tab == 0 for _, role, tab in names)
     assert "Kreis Segeberg" in {name for name, _, _ in names}
@@ -117,8 +148,10 @@ def test_keyboard_selects_a_partner_and_shapes_have_names(desktop, server):
     desktop.locator(IFRAME).focus()
     for _ in range(60):
         desktop.keyboard.press("Tab")
-        if frame.evaluate("() => document.activeElement && document.activeElement.getAttribute('aria-label')")\
-                == "Kreis Segeberg":
+        if (
+            frame.evaluate("() => document.activeElement && document.activeElement.getAttribute('aria-label')")
+            == "Kreis Segeberg"
+        ):
             break
     else:
         pytest.fail("Tab never reached the Segeberg shape")
@@ -193,8 +226,12 @@ def test_reload_and_rerun_do_not_download_the_map_again(desktop, server):
     session = desktop.context.new_cdp_session(desktop)
     session.send("Network.enable")
     loads: list[tuple[str, bool]] = []
-    session.on("Network.responseReceived", lambda e: loads.append(
-        (e["response"]["url"], bool(e["response"].get("fromDiskCache") or e["response"].get("fromMemoryCache")))))
+    session.on(
+        "Network.responseReceived",
+        lambda e: loads.append(
+            (e["response"]["url"], bool(e["response"].get("fromDiskCache") or e["response"].get("fromMemoryCache")))
+        ),
+    )
     session.on("Network.requestServedFromCache", lambda e: loads.append(("cache:" + e["requestId"], True)))
     frame = open_map(desktop, server + "/")
     first = [(url, cached) for url, cached in loads if "/app/static/maps/" in url]

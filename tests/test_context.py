@@ -6,8 +6,8 @@ from pathlib import Path
 
 from shapely.geometry import Point
 
-from geo.boundaries import read_geojson
-from geo.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016
+from geo.build.boundaries import read_geojson
+from geo.build.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016
 
 CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.geojson"
 

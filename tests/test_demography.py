@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from geo.demography import build_demography, read_demography
-from geo.details import demography_markdown
-from geo.project import load_project
-from geo.views import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
+from geo.build.demography import build_demography
+from geo.data.demography import read_demography
+from geo.data.project import load_project
+from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
+from geo.view.details import demography_markdown
 
 DISTRICTS = (
     "AGS;type;name;NUTS3;area_km2;population;population_male;population_female;population_per_km2\n"
@@ -48,8 +49,11 @@ def test_density_classes_and_missing_values():
 
 def test_figures_for_unknown_partners_are_rejected(tmp_path):
     path = tmp_path / "demography.csv"
-    path.write_text("rs;einwohner;flaeche_km2;einwohner_je_km2;stand;quelle;lizenz\n"
-                    "01099;1;1;1;2018-12-31;x;y\n01056;viele;1;1;2018-12-31;x;y\n", encoding="utf-8")
+    path.write_text(
+        "rs;einwohner;flaeche_km2;einwohner_je_km2;stand;quelle;lizenz\n"
+        "01099;1;1;1;2018-12-31;x;y\n01056;viele;1;1;2018-12-31;x;y\n",
+        encoding="utf-8",
+    )
     _, problems = read_demography(path, {"01056"})
     messages = [str(p) for p in problems]
     assert any(":2: Regionalschlüssel '01099' gehört zu keinem Partner." in m for m in messages)
@@ -60,7 +64,7 @@ def test_figures_for_unknown_partners_are_rejected(tmp_path):
 def test_committed_figures_are_what_the_command_builds():
     from pathlib import Path
 
-    from geo.demography import fetch_districts
+    from geo.build.demography import fetch_districts
 
     committed = Path(__file__).resolve().parent.parent / "data" / "demography.csv"
     keys = set(load_project().partners.index)

@@ -10,10 +10,10 @@ import re
 import pandas as pd
 import pytest
 
-from geo.export import standalone_html, table_csv, table_geojson
-from geo.project import load_project
-from geo.state import ViewState
-from geo.views import partner_table
+from geo.data.project import load_project
+from geo.map.export import standalone_html, table_csv, table_geojson
+from geo.view.state import ViewState
+from geo.view.table import partner_table
 
 
 @pytest.fixture(scope="module")
@@ -31,9 +31,9 @@ def test_csv_opens_in_german_excel(project):
 
 
 def test_csv_neutralises_formulas():
-    data = table_csv(pd.DataFrame({"Name": ["=HYPERLINK(\"http://x\")", "-2+3", "ok"]}))
+    data = table_csv(pd.DataFrame({"Name": ['=HYPERLINK("http://x")', "-2+3", "ok"]}))
     cells = [row[0] for row in csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";")]
-    assert cells[1:] == ["'=HYPERLINK(\"http://x\")", "'-2+3", "ok"]
+    assert cells[1:] == ['\'=HYPERLINK("http://x")', "'-2+3", "ok"]
 
 
 def test_geojson_has_the_filtered_partners(project):

@@ -6,16 +6,18 @@ import json
 import re
 
 import pytest
+from branca.element import Figure
 
-from geo.layers import build_map, contact_popup_html, short_name, view_data
-from geo.mapdoc import content_name, map_document
-from geo.project import load_project
-from geo.state import ViewState
+from geo.data.project import load_project
+from geo.map.layers import build_map, contact_popup_html, short_name, view_data
+from geo.map.mapdoc import content_name, map_document
+from geo.view.state import ViewState
 
 URL = re.compile(r"""https?://[^\s"'<>)`\\]+""")
 # what makes a browser fetch something (links in <a href> are only followed when clicked)
-FETCH = re.compile(r"""(?:src\s*=|<link[^>]*href\s*=|url\(|@import|tileLayer\(|fetch\(|XMLHttpRequest)\s*["'`]?(?:https?:)?//""",
-                   re.I)
+FETCH = re.compile(
+    r"""(?:src\s*=|<link[^>]*href\s*=|url\(|@import|tileLayer\(|fetch\(|XMLHttpRequest)\s*["'`]?(?:https?:)?//""", re.I
+)
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +34,13 @@ def test_document_has_the_layers_and_our_behaviour(document):
     assert "MRH.createPanes(" in document and "MRH.init(" in document
     assert '"short": "Buchholz i. d. N."' in document
     assert document.count('{slug: "') == 10  # one folium layer per theme
-    for label in ("Partnerregionen", "Kontakte", "Einwohnerdichte", "Vernetzung (gemeinsame Themen)",
-                  "Metropolregion Hamburg 2014–2016 und Ländergrenzen"):
+    for label in (
+        "Partnerregionen",
+        "Kontakte",
+        "Einwohnerdichte",
+        "Vernetzung (gemeinsame Themen)",
+        "Metropolregion Hamburg 2014–2016 und Ländergrenzen",
+    ):
         assert f'{{label: "{label}"' in document, label
     assert "L.control.layers" not in document  # the grouped panel of map.js replaces it
     assert "tileLayer" not in document.split("MRH.init(")[1]
@@ -42,8 +49,14 @@ def test_document_has_the_layers_and_our_behaviour(document):
 def test_document_requests_nothing_from_other_hosts(document):
     assert not FETCH.search(document)
     # absolute URLs that remain are links (contact popups, attribution) or names (SVG namespace, comments)
-    allowed = ("https://metropolregion.hamburg.de/", "http://www.w3.org/", "https://leafletjs.com",
-               "https://bugzilla.mozilla.org/", "https://www.kreis-", "https://www.stormarn.de")
+    allowed = (
+        "https://metropolregion.hamburg.de/",
+        "http://www.w3.org/",
+        "https://leafletjs.com",
+        "https://bugzilla.mozilla.org/",
+        "https://www.kreis-",
+        "https://www.stormarn.de",
+    )
     for url in URL.findall(document):
         assert url.startswith(allowed), url
 
@@ -75,12 +88,15 @@ def test_start_view_of_an_export_is_in_the_document(project):
     assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
 
 
-@pytest.mark.parametrize(("name", "short"), [
-    ("Buchholz in der Nordheide", "Buchholz i. d. N."),
-    ("Segeberg", "Segeberg"),
-    ("Herzogtum Lauenburg", "Herzogtum Lauenburg"),
-    ("Ludwigslust-Parchim", "Ludwigslust-Parchim"),
-])
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        ("Buchholz in der Nordheide", "Buchholz i. d. N."),
+        ("Segeberg", "Segeberg"),
+        ("Herzogtum Lauenburg", "Herzogtum Lauenburg"),
+        ("Ludwigslust-Parchim", "Ludwigslust-Parchim"),
+    ],
+)
 def test_short_names(name, short):
     assert short_name(name) == short
 
@@ -113,4 +129,6 @@ def test_popup_links_only_from_checked_values(project):
 
 def test_builders_do_not_render(project):
     fmap = build_map(project)
-    assert fmap.get_root().title == "Demographie und Daseinsvorsorge"
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    assert root.title == "Demographie und Daseinsvorsorge"

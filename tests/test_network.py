@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from geo.network import Link, partners_sharing, shared_theme_links
-from geo.project import load_project
-from geo.views import theme_links
+from geo.data.project import load_project
+from geo.view.network import Link, partners_sharing, shared_theme_links, theme_links
 
 CATALOGUE = ["mobilitaet", "wohnen", "senioren"]
 
 
 def test_pairs_with_shared_themes_in_catalogue_order():
-    links = shared_theme_links({"b": ["wohnen", "mobilitaet"], "a": ["mobilitaet", "wohnen"], "c": ["senioren"]},
-                               CATALOGUE)
+    links = shared_theme_links(
+        {"b": ["wohnen", "mobilitaet"], "a": ["mobilitaet", "wohnen"], "c": ["senioren"]}, CATALOGUE
+    )
     assert links == [Link("a", "b", ("mobilitaet", "wohnen"))]
 
 
@@ -28,5 +28,4 @@ def test_partners_sharing_sorted_by_overlap():
 def test_segeberg_shares_with_four_partners():
     project = load_project()
     found = dict(partners_sharing(theme_links(project), "01060"))
-    assert found == {"01062": ("wohnen",), "033555401": ("wohnen",), "03352": ("mobilitaet",),
-                     "13076": ("senioren",)}
+    assert found == {"01062": ("wohnen",), "033555401": ("wohnen",), "03352": ("mobilitaet",), "13076": ("senioren",)}

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.i18n import text
-from geo.state import Notice, ViewState, parse_query, share_url, to_query
+from geo.view.i18n import text
+from geo.view.state import Notice, ViewState, parse_query, share_url, to_query
 
 REGIONS = ["01051", "01060", "033530005"]
 THEMES = ["mobilitaet", "wohnen", "senioren"]
@@ -21,16 +21,19 @@ def test_valid_query_restores_the_state():
     assert notices == []
 
 
-@pytest.mark.parametrize(("params", "expected_state", "notice"), [
-    ({"region": ["99999"]}, ViewState(), "Unbekannte Region „99999“"),
-    ({"thema": ["mobilität"]}, ViewState(), "Unbekanntes Thema „mobilität“"),
-    ({"region": ["01051", "01060"]}, ViewState("01051"), "Mehrere Regionen"),
-    ({"foo": ["1"]}, ViewState(), "Unbekannter URL-Parameter „foo“"),
-    ({"region": ["9" * 5000]}, ViewState(), "„" + "9" * 39 + "…“"),
-    ({"region": ["<script>alert(1)</script>"]}, ViewState(), "Unbekannte Region „<script>alert(1)</script>“"),
-    ({"karte": ["osm"]}, ViewState(), "Unbekannte Karte „osm“"),
-    ({"lang": ["fr"]}, ViewState(), "Unbekannte Sprache „fr“"),
-])
+@pytest.mark.parametrize(
+    ("params", "expected_state", "notice"),
+    [
+        ({"region": ["99999"]}, ViewState(), "Unbekannte Region „99999“"),
+        ({"thema": ["mobilität"]}, ViewState(), "Unbekanntes Thema „mobilität“"),
+        ({"region": ["01051", "01060"]}, ViewState("01051"), "Mehrere Regionen"),
+        ({"foo": ["1"]}, ViewState(), "Unbekannter URL-Parameter „foo“"),
+        ({"region": ["9" * 5000]}, ViewState(), "„" + "9" * 39 + "…“"),
+        ({"region": ["<script>alert(1)</script>"]}, ViewState(), "Unbekannte Region „<script>alert(1)</script>“"),
+        ({"karte": ["osm"]}, ViewState(), "Unbekannte Karte „osm“"),
+        ({"lang": ["fr"]}, ViewState(), "Unbekannte Sprache „fr“"),
+    ],
+)
 def test_odd_values_are_dropped_with_a_notice(params, expected_state, notice):
     state, notices = parse_query(params, REGIONS, THEMES)
     assert state == expected_state
@@ -72,7 +75,9 @@ def test_any_query_gives_a_valid_state(params):
     assert all(len(n.value) <= 40 for n in notices)
 
 
-@given(st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)), st.booleans(), st.sampled_from(["de", "en"]))
+@given(
+    st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)), st.booleans(), st.sampled_from(["de", "en"])
+)
 def test_share_url_round_trips(region, themes, basemap, lang):
     state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang)
     query = parse_qs(urlsplit(share_url("http://h/", state)).query)

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from geo.text import html_link, html_text, md_link, md_text, short
+from geo.view.text import html_link, html_text, md_link, md_text, short
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -43,7 +43,8 @@ def test_links_only_for_http(url):
 
 def test_http_links_are_built_safely():
     assert html_link("Quelle", "https://example.org/a?b=1&c=2") == (
-        '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">Quelle</a>')
+        '<a href="https://example.org/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">Quelle</a>'
+    )
     assert md_link("a(b)", "https://example.org/x(y)") == "[a\\(b\\)](https://example.org/x%28y%29)"
 
 
@@ -55,7 +56,7 @@ def test_short_drops_control_characters_and_truncates():
 def test_js_json_cannot_close_the_script_tag():
     import json
 
-    from geo.script import js_json
+    from geo.map.script import js_json
 
     value = "</script><script>alert(1)</script>\u2028&amp;"
     encoded = js_json(value)

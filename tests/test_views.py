@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from geo.details import details_markdown
-from geo.project import load_project
-from geo.views import format_de, matches, partner_table, theme_counts
+from geo.data.project import load_project
+from geo.view.details import details_markdown
+from geo.view.table import matches, partner_table, theme_counts
+from geo.view.text import format_de
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +36,15 @@ def test_theme_counts(project):
     assert list(counts) == [t.slug for t in project.themes]
 
 
-@pytest.mark.parametrize(("themes", "expected"), [
-    ((), 12),
-    (("mobilitaet",), {"03352", "01060"}),
-    (("bildung", "demografie"), {"033595407", "01056"}),
-    (("nahversorgung",), set()),
-])
+@pytest.mark.parametrize(
+    ("themes", "expected"),
+    [
+        ((), 12),
+        (("mobilitaet",), {"03352", "01060"}),
+        (("bildung", "demografie"), {"033595407", "01056"}),
+        (("nahversorgung",), set()),
+    ],
+)
 def test_matches_any_selected_theme(project, themes, expected):
     found = matches(project, themes)
     assert (len(found) if isinstance(expected, int) else set(found)) == expected

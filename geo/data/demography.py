@@ -1,0 +1,51 @@
+"""Read and check ``demography.csv`` (written by ``python -m geo build-demography``)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import pandas as pd
+
+from geo.data.errors import Problem, display_path
+from geo.data.reader import read_table
+
+COLUMNS = ("rs", "einwohner", "flaeche_km2", "einwohner_je_km2", "stand", "quelle", "lizenz")
+
+
+def read_demography(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and check ``demography.csv`` (I/O). The file is optional: absent means no figures."""
+    empty = pd.DataFrame(columns=list(COLUMNS)).set_index("rs")
+    if not path.exists():
+        return empty, []
+    rows, problems = read_table(path, COLUMNS)
+    name = display_path(path)
+    records = []
+    for row in rows:
+        try:
+            record = {
+                "rs": row["rs"],
+                "einwohner": int(row["einwohner"]),
+                "flaeche_km2": float(row["flaeche_km2"]),
+                "einwohner_je_km2": float(row["einwohner_je_km2"]),
+                "stand": row["stand"],
+                "quelle": row["quelle"],
+                "lizenz": row["lizenz"],
+            }
+        except ValueError:
+            problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    "Einwohner und Flächen müssen Zahlen sein (Punkt als Dezimal"
+                    "zeichen) – Datei mit „python -m geo build-demography“ neu erzeugen.",
+                )
+            )
+            continue
+        if row["rs"] not in partner_keys:
+            problems.append(Problem(name, row.line, f"Regionalschlüssel '{row['rs']}' gehört zu keinem Partner."))
+            continue
+        records.append(record)
+    if not records:
+        return empty, problems
+    return pd.DataFrame(records).set_index("rs"), problems

@@ -1,0 +1,44 @@
+"""Problems found in data files, and the one exception that carries them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one place, phrased for the person who fixes it.
+
+    ``line`` is the 1-based physical line in ``file`` (``None`` for file-level problems).
+    """
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class DataError(ValueError):
+    """Raised when data files cannot be used; carries *all* problems found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class SourceError(RuntimeError):
+    """Raised when an external source (npm registry, package tarball) is not usable."""
+
+
+def display_path(path: Path) -> str:
+    """Path as shown in messages: relative to the project when it lies inside it."""
+    root = Path(__file__).resolve().parents[2]
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)

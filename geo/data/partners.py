@@ -1,0 +1,109 @@
+"""Read and check ``partners.csv`` (one row per project partner)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+import pandas as pd
+
+from geo.data import rules
+from geo.data.errors import Problem, display_path
+from geo.data.reader import read_table, split_list
+from geo.data.rules import Rule, check_row
+from geo.data.sources import LAENDER
+
+COLUMNS = (
+    "rs",
+    "name",
+    "typ",
+    "land",
+    "rolle",
+    "teilprojekt",
+    "laufzeit",
+    "themen",
+    "kurzbeschreibung",
+    "ergebnisse",
+    "zustaendig",
+    "quellen",
+    "stand",
+    "anmerkung",
+)
+TYPES = (
+    "Kreis",
+    "Landkreis",
+    "Kreisfreie Stadt",
+    "Stadtkreis",
+    "Regionalverband",
+    "Städteregion",
+    "Samtgemeinde",
+    "Amt",
+    "Verbandsgemeinde",
+    "Verwaltungsgemeinschaft",
+    "Stadt",
+    "Gemeinde",
+)
+ROLES = ("Federführung", "Kooperationspartner")
+LEAD = "Federführung"
+LIST_COLUMNS = ("themen", "ergebnisse", "quellen")
+
+
+def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
+    """The rule of every column of ``partners.csv``."""
+    return {
+        "rs": rules.region_key(required=True),
+        "name": rules.text(required=True),
+        "typ": rules.choice("Typ", TYPES, required=True),
+        "land": rules.choice("Land", LAENDER.values(), required=True, unknown="Unbekanntes"),
+        "rolle": rules.choice("Rolle", ROLES, required=True, unknown="Unbekannte"),
+        "teilprojekt": rules.text(),
+        "laufzeit": rules.text(),
+        "themen": rules.choice("Thema", theme_slugs, items=True, unknown="Unbekanntes"),
+        "kurzbeschreibung": rules.text(),
+        "ergebnisse": Rule(items=True),
+        "zustaendig": rules.text(),
+        "quellen": rules.source_urls(items=True, required=True),
+        "stand": rules.date(required=True),
+        "anmerkung": rules.text(),
+    }
+
+
+def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read ``partners.csv`` (I/O) into a frame indexed by ``rs``; list cells become tuples.
+
+    Rows with problems are left out of the frame; every problem is returned.
+    """
+    rows, problems = read_table(path, COLUMNS)
+    name = display_path(path)
+    table = partner_rules(theme_slugs)
+    records = []
+    first_line: dict[str, int] = {}
+    leads: list[int] = []
+    for row in rows:
+        row_problems = check_row(name, row, table)
+        rs = row["rs"]
+        if rs in first_line:
+            row_problems.append(
+                Problem(name, row.line, f"Doppelter Regionalschlüssel '{rs}' (schon in Zeile {first_line[rs]}).")
+            )
+        first_line.setdefault(rs, row.line)
+        if row["rolle"] == LEAD:
+            leads.append(row.line)
+        problems.extend(row_problems)
+        if not row_problems:
+            record: dict[str, object] = dict(row.cells)
+            for column in LIST_COLUMNS:
+                record[column] = split_list(row[column])
+            record["line"] = row.line
+            records.append(record)
+    if len(leads) > 1:
+        problems.append(
+            Problem(name, leads[1], f"Mehr als ein Partner mit Rolle '{LEAD}' (Zeilen {', '.join(map(str, leads))}).")
+        )
+    frame = pd.DataFrame(records, columns=[*COLUMNS, "line"])
+    return frame.set_index("rs", drop=False).rename_axis(None), problems
+
+
+def display_name(typ: str, name: str) -> str:
+    """``Kreis Dithmarschen``, ``Stadt Buchholz in der Nordheide``."""
+    return f"{typ} {name}".strip()

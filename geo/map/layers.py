@@ -1,0 +1,269 @@
+"""Folium objects for the dashboard; builders return objects and never render or touch disk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import folium
+from branca.element import Figure
+
+from geo.data.partners import LEAD, display_name
+from geo.data.project import Project
+from geo.data.sources import ATTRIBUTION
+from geo.map import overlays
+from geo.map.script import Script
+from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
+from geo.view.contacts import precision_note
+from geo.view.i18n import text
+from geo.view.state import ViewState
+from geo.view.text import html_link, html_text, tel_uri
+
+CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
+
+
+class Panes(Script):
+    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/web/map.js``)."""
+
+    _source = "MRH.createPanes({{ this._parent.get_name() }});"
+
+
+class ThemeFill(Script):
+    """Fills each theme's FeatureGroup in the browser with copies of the partner shapes.
+
+    The geometry is sent once (in the partner layer), not once per theme. The fill (a hatch in the
+    theme's colour) is set by ``map.js`` when the theme is part of the filter.
+    """
+
+    _source = """
+    {{ this.partners.get_name() }}.eachLayer(function (layer) {
+        var themes = layer.feature.properties.themen || [];
+        {%- for slug, group in this.groups %}
+        if (themes.indexOf({{ slug|js }}) >= 0) {
+            L.geoJSON(layer.feature, {interactive: false, pane: "mrhThemes"}).addTo({{ group.get_name() }});
+        }
+        {%- endfor %}
+    });
+    """
+
+
+class BindText(Script):
+    """Popup and tooltip from JSON string literals built of escaped text.
+
+    Replaces ``folium.Popup``/``folium.Tooltip``, which put HTML into JavaScript template literals
+    (``${…}`` would run) and need jQuery. ``popup`` and ``tooltip`` are HTML with every data value escaped.
+    """
+
+    _source = """
+    {{ this._parent.get_name() }}.bindPopup({{ this.popup|js }}, {maxWidth: 320})
+        .bindTooltip({{ this.tooltip|js }});
+    """
+
+
+class Attribution(Script):
+    """Data attribution inside the map (there are no tiles to carry one); ``text`` is escaped HTML."""
+
+    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|js }});"
+
+
+class Behaviour(Script):
+    """Labels, legend, grouped layer panel, selection, keyboard and touch (``geo/web/map.js``).
+
+    ``data`` holds plain values (texts are inserted with ``textContent`` in the browser).
+    """
+
+    _source = """
+    MRH.init({{ this._parent.get_name() }}, Object.assign({
+        partners: {{ this.partners.get_name() }},
+        contacts: {{ this.contacts.get_name() }},
+        context: {% if this.context %}{{ this.context.get_name() }}{% else %}null{% endif %},
+        density: {{ this.density.get_name() }},
+        themes: [
+        {%- for slug, label, color, group in this.themes %}
+            {slug: {{ slug|js }}, label: {{ label|js }}, color: {{ color|js }}, group: {{ group.get_name() }}},
+        {%- endfor %}
+        ],
+        layers: [
+        {%- for label, layer in this.layers %}
+            {label: {{ label|js }}, layer: {{ layer.get_name() }}},
+        {%- endfor %}
+        ]
+    }, {{ this.data|js }}));
+    """
+
+
+MAP_TEXT_KEYS = (
+    "region",
+    "home",
+    "lead",
+    "lead_short",
+    "legend",
+    "filter_rule",
+    "no_match",
+    "partner",
+    "selection",
+    "contact",
+    "contact_dach",
+    "contact_teil",
+    "context",
+    "layers",
+    "themes",
+    "more_layers",
+    "two_fingers",
+    "selected",
+)
+
+
+def short_name(name: str) -> str:
+    """The name on the map: ``Buchholz in der Nordheide`` → ``Buchholz i. d. N.``; others unchanged."""
+    head, sep, tail = name.partition(" in der ")
+    return f"{head} i. d. {tail[:1]}." if sep and tail else name
+
+
+def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
+    """GeoJSON of the partners with only what the browser needs.
+
+    All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
+    accessible names). Styles, too, are set by ``map.js``, so no per-feature style code is sent.
+    """
+    features = []
+    points = project.partners.geometry.representative_point()
+    for rs, row in project.partners.iterrows():
+        point = points[rs]
+        name = display_name(row["typ"], row["name"])
+        lead = row["rolle"] == LEAD
+        properties: dict[str, Any] = {
+            "rs": str(rs),
+            "name": name,
+            "short": short_name(row["name"]),
+            "themen": list(row["themen"]),
+            "area": round(float(row["area_km2"])),
+            "pt": [round(point.y, 4), round(point.x, 4)],
+        }
+        if lead:
+            properties["lead"] = True
+        features.append(
+            {"type": "Feature", "id": str(rs), "properties": properties, "geometry": row.geometry.__geo_interface__}
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def map_styles() -> dict[str, dict[str, object]]:
+    """Leaflet path styles the browser combines per partner (see ``styleOf`` in ``map.js``)."""
+    return {
+        "base": BASE_STYLE,
+        "lead": LEAD_STYLE,
+        "match": MATCH_STYLE,
+        "muted": MUTED_STYLE,
+        "selected": SELECTED_STYLE,
+    }
+
+
+def view_data(state: ViewState) -> dict[str, Any]:
+    """What travels per rerun: the selection and the filter (a few dozen bytes)."""
+    return {"selected": state.region, "themes": list(state.themes)}
+
+
+def build_map(project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None) -> folium.Map:
+    """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
+
+    No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server). ``state`` is the view the
+    map starts with; in the dashboard later views arrive as messages (:func:`view_data`), so selecting
+    or filtering never rebuilds the map in the browser.
+    """
+    figure = Figure(title=html_text(text(lang, "title")))
+    fmap = folium.Map(
+        location=None,
+        tiles=None,
+        zoom_start=8,
+        control_scale=True,
+        double_click_zoom=False,
+        zoom_snap=0.25,
+        zoom_delta=0.5,
+    )
+    figure.add_child(fmap)
+    fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/mapdoc.py)
+    Panes().add_to(fmap)
+    west, south, east, north = project.partners.total_bounds
+    bounds = [[south, west], [north, east]]
+    fmap.fit_bounds(bounds)
+    Attribution(text=html_text(ATTRIBUTION)).add_to(fmap)
+    layers: list[tuple[str, folium.map.Layer]] = []
+    if basemap:
+        layers.append((text(lang, "l_basemap"), overlays.add_basemap(fmap)))
+    context = overlays.context_layer(project, lang)
+    if context is not None:
+        context.add_to(fmap)
+
+    partners = folium.GeoJson(partner_features(project, lang), name=text(lang, "l_partners"), pane="mrhPartners")
+    partners.add_to(fmap)
+    layers.append((text(lang, "l_partners"), partners))
+
+    groups = []
+    for theme in project.themes:
+        group = folium.FeatureGroup(name=theme.slug, show=False, control=False)
+        group.add_to(fmap)
+        groups.append((theme.slug, theme.label, theme.color, group))
+    ThemeFill(partners=partners, groups=[(slug, group) for slug, _, _, group in groups]).add_to(fmap)
+    density = overlays.density_layer(project, fmap, partners, lang)
+    network = overlays.network_layer(project, fmap, partners, lang)
+    contacts = contact_layer(project, lang)
+    contacts.add_to(fmap)
+    layers += [
+        (text(lang, "l_contacts"), contacts),
+        (text(lang, "l_density"), density),
+        (text(lang, "l_network"), network),
+    ]
+    if context is not None:
+        layers.append((text(lang, "l_context"), context))
+
+    data = {
+        "bounds": bounds,
+        "styles": map_styles(),
+        "view": view_data(state or ViewState()),
+        "contactColors": CONTACT_COLORS,
+        "texts": {key: text(lang, f"m_{key}") for key in MAP_TEXT_KEYS},
+    }
+    Behaviour(
+        partners=partners, contacts=contacts, context=context, density=density, themes=groups, layers=layers, data=data
+    ).add_to(fmap)
+    return fmap
+
+
+def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
+    """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
+    group = folium.FeatureGroup(name=text(lang, "l_contacts"), control=False)
+    for _, contact in project.contacts.iterrows():
+        kind = "teil" if contact["rs"] else "dach"
+        color = CONTACT_COLORS[kind]
+        marker = folium.CircleMarker(
+            location=(contact["lat"], contact["lon"]),
+            radius=7,
+            color="#333333",
+            weight=1,
+            fill=True,
+            fill_color=color,
+            fill_opacity=0.95,
+        ).add_to(group)
+        BindText(popup=contact_popup_html(contact, lang), tooltip=html_text(contact["organisation"])).add_to(marker)
+    return group
+
+
+def contact_popup_html(contact: Any, lang: str = "de") -> str:
+    """Popup HTML for one contact; every value escaped, links only from checked values."""
+    lines = [f"<b>{html_text(contact['organisation'])}</b>"]
+    if contact["rs"] == "":
+        lines.append(f"<i>{html_text(text(lang, 'p_dach'))}</i>")
+    if contact["personen"]:
+        lines.append(html_text(", ".join(contact["personen"])))
+    if contact["adresse"]:
+        lines.append(html_text(contact["adresse"]))
+    if contact["telefon"]:
+        lines.append(f'Tel. <a href="{html_text(tel_uri(contact["telefon"]))}">{html_text(contact["telefon"])}</a>')
+    if contact["email"]:
+        lines.append(f'<a href="mailto:{html_text(contact["email"])}">{html_text(contact["email"])}</a>')
+    lines.append(f"<small>{html_text(precision_note(contact, lang))}</small>")
+    lines.append(
+        f"<small>{html_link(text(lang, 'p_source'), contact['quelle'])}, "
+        f"{html_text(text(lang, 'f_stand'))} {html_text(contact['stand'])}</small>"
+    )
+    return "<br>".join(lines)

@@ -1,0 +1,77 @@
+"""The map as one self-contained HTML document: Leaflet, our script and styles inlined, nothing from other hosts.
+
+The same document serves the dashboard (loaded once into a frame, then driven by messages) and the
+offline download. It is deterministic: the same project, language, basemap switch and start view give
+the same bytes, so its content hash can name it and a browser can keep it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+
+from branca.element import Element, Figure
+
+from geo.build import assets
+from geo.data.project import Project
+from geo.map.layers import build_map
+from geo.view.state import ViewState
+
+WEB_DIR = Path(__file__).resolve().parent / "web"
+# folium's Map header forbids zooming the page (WCAG 1.4.4); ours allows it.
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*?user-scalable=no"\s*/>')
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+_ELEMENT_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
+
+
+def _script_safe(source: str) -> str:
+    return source.replace("</", "<\\/")
+
+
+def _css_with_inlined_images(css: str) -> str:
+    def inline(match: re.Match[str]) -> str:
+        path = assets.STATIC_DIR / "vendor" / "leaflet" / match.group(1)
+        if not path.exists():
+            return match.group(0)
+        return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
+
+
+def _stable_ids(html: str) -> str:
+    """folium names elements with random UUIDs; number them in order of appearance instead."""
+    numbers: dict[str, str] = {}
+
+    def number(match: re.Match[str]) -> str:
+        return "_" + numbers.setdefault(match.group(1), f"{len(numbers):04d}")
+
+    return _ELEMENT_ID.sub(number, html)
+
+
+def inlined_assets() -> str:
+    """Leaflet's CSS (with its images) and JS, then ours, as inline ``<style>``/``<script>`` (reads files)."""
+    vendor = assets.STATIC_DIR / "vendor" / "leaflet"
+    css = _css_with_inlined_images((vendor / "leaflet.css").read_text(encoding="utf-8"))
+    css += "\n" + (WEB_DIR / "map.css").read_text(encoding="utf-8")
+    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), (WEB_DIR / "map.js").read_text(encoding="utf-8")]
+    return f"<style>{css}</style>" + "".join(f"<script>{_script_safe(s)}</script>" for s in scripts)
+
+
+def map_document(project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None) -> str:
+    """The whole map page as HTML text (reads the vendored assets, writes nothing)."""
+    fmap = build_map(project, basemap=basemap, lang=lang, state=state)
+    root = fmap.get_root()
+    assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
+    root.header.add_child(Element(inlined_assets()), name="inlined_assets", index=0)
+    html, found = _VIEWPORT.subn(VIEWPORT, root.render(), count=1)
+    if found != 1:
+        raise RuntimeError("folium's viewport meta changed; update geo/mapdoc.py")
+    html = html.replace("<html>", f'<html lang="{lang}">', 1)
+    return _stable_ids(html)
+
+
+def content_name(document: str) -> str:
+    """File name that changes whenever the document does: ``karte-<16 hex>.html``."""
+    return f"karte-{hashlib.sha256(document.encode('utf-8')).hexdigest()[:16]}.html"

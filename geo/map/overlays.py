@@ -1,0 +1,190 @@
+"""Additional map layers: Metropolregion context, Einwohnerdichte (with legend), Vernetzung, basemap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import folium
+
+from geo.data.project import Project
+from geo.map.script import Script
+from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
+from geo.view.i18n import text
+from geo.view.text import format_de, html_text
+
+BASEMAP_URL = (
+    "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
+    "GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png"
+)
+CONTEXT_STYLES = {
+    "mitglied": {"color": "#777777", "weight": 1, "fillColor": "#eeeeee", "fillOpacity": 0.5},
+    "hamburg": {"color": "#555555", "weight": 1.5, "fillColor": "#bbbbbb", "fillOpacity": 0.6},
+    "ab_2017": {"color": "#777777", "weight": 1, "dashArray": "4 4", "fillOpacity": 0},
+    "land": {"color": "#444444", "weight": 2, "fillOpacity": 0},
+}
+
+
+def basemap_attribution() -> str:
+    return f"© basemap.de / BKG ({date.today().year})"
+
+
+def add_basemap(fmap: folium.Map) -> folium.TileLayer:
+    """basemap.de grau as the only tile layer (opt-in: the visitor's IP address goes to the BKG)."""
+    layer = folium.TileLayer(
+        BASEMAP_URL, attr=html_text(basemap_attribution()), name="basemap.de (grau)", max_zoom=18, control=False
+    )
+    layer.add_to(fmap)
+    return layer
+
+
+def context_layer(project: Project, lang: str = "de") -> folium.FeatureGroup | None:
+    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder.
+
+    One layer, drawn in the lowest pane; ``None`` when there is no context file content.
+    """
+    if project.context.empty:
+        return None
+    # Partners are drawn anyway; sending their member shapes again would only add weight.
+    context = project.context[~project.context.index.isin(project.partners.index)]
+    group = folium.FeatureGroup(name=text(lang, "l_context"), control=False)
+    for kind in ("mitglied", "ab_2017", "hamburg", "land"):
+        part = context[context["kind"] == kind]
+        if part.empty:
+            continue
+        style = CONTEXT_STYLES[kind]
+        folium.GeoJson(
+            part[["geometry"]].__geo_interface__,
+            style_function=lambda _f, s=style: s,
+            interactive=False,
+            control=False,
+            pane="mrhContext",
+        ).add_to(group)
+    if "02000" in context.index:
+        point = context.loc["02000"].geometry.representative_point()
+        folium.Marker(
+            (point.y, point.x),
+            interactive=False,
+            keyboard=False,
+            icon=folium.DivIcon(
+                html='<div class="mrh-context-label">Hamburg</div>',
+                class_name="mrh-context-icon",
+                icon_size=(60, 14),
+                icon_anchor=(30, 7),
+            ),
+        ).add_to(group)
+    return group
+
+
+class DensityFill(Script):
+    """Fills the density group in the browser from the partner shapes (no second copy of geometry)."""
+
+    _source = """
+    (function () {
+        var palette = {{ this.palette|js }}, classes = {{ this.classes|js }};
+        {{ this.partners.get_name() }}.eachLayer(function (layer) {
+            var c = palette[classes[layer.feature.properties.rs]];
+            L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
+                fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
+        });
+        var legend = L.control({position: "bottomleft"});
+        legend.onAdd = function () {
+            var div = L.DomUtil.create("div", "mrh-legend");
+            div.style.cssText = "background:#fff;padding:6px 8px;font:12px sans-serif;border-radius:4px;"
+                + "box-shadow:0 0 4px rgba(0,0,0,.3)";
+            div.innerHTML = {{ this.legend|js }};
+            return div;
+        };
+        var map = {{ this._parent.get_name() }};
+        map.on("layeradd", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.addTo(map); });
+        map.on("layerremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
+    })();
+    """
+
+
+def density_legend_html(lang: str = "de") -> str:
+    """Legend as static HTML (no branca/d3, so nothing is loaded from a CDN)."""
+    rows = [f"<b>{html_text(text(lang, 'd_title'))}</b>"]
+    for low, high, color in DENSITY_CLASSES:
+        label = (
+            text(lang, "d_from", low=format_de(low))
+            if high is None
+            else text(lang, "d_range", low=format_de(low), high=format_de(high))
+        )
+        rows.append(
+            f'<i style="display:inline-block;width:14px;height:10px;background:{color};'
+            f'border:1px solid #555;margin-right:4px"></i>{label}'
+        )
+    rows.append(
+        f'<i style="display:inline-block;width:14px;height:10px;background:{NO_DATA_COLOR};'
+        f'border:1px solid #555;margin-right:4px"></i>{html_text(text(lang, "d_none"))}'
+    )
+    rows.append(f"<small>{html_text(text(lang, 'destatis', date='31.12.2018'))}</small>")
+    return "<br>".join(rows)
+
+
+def density_layer(
+    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
+) -> folium.FeatureGroup:
+    """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
+    group = folium.FeatureGroup(name=text(lang, "l_density"), show=False, control=False)
+    group.add_to(fmap)
+    colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
+    palette = sorted(set(colors.values()))  # an index per partner: the payload grows slowly with many regions
+    DensityFill(
+        partners=partners,
+        group=group,
+        palette=palette,
+        classes={rs: palette.index(color) for rs, color in colors.items()},
+        legend=density_legend_html(lang),
+    ).add_to(fmap)
+    return group
+
+
+class NetworkLines(Script):
+    """Draws the Vernetzung lines in the browser when the layer is first shown.
+
+    Pairs are computed from the partner features' themes and points, so the payload grows with the
+    number of partners, not with the number of pairs (mirrors :func:`geo.network.shared_theme_links`).
+    """
+
+    _source = """
+    (function () {
+        var group = {{ this.group.get_name() }}, labels = {{ this.labels|js }}, order = {{ this.order|js }};
+        var drawn = false;
+        function draw() {
+            if (drawn) { return; }
+            drawn = true;
+            var items = [];
+            {{ this.partners.get_name() }}.eachLayer(function (l) { items.push(l.feature.properties); });
+            items.sort(function (a, b) { return a.rs < b.rs ? -1 : 1; });
+            for (var i = 0; i < items.length; i++) {
+                for (var j = i + 1; j < items.length; j++) {
+                    var shared = order.filter(function (s) {
+                        return items[i].themen.indexOf(s) >= 0 && items[j].themen.indexOf(s) >= 0;
+                    });
+                    if (!shared.length) { continue; }
+                    var tip = document.createElement("span");
+                    tip.textContent = items[i].name + " – " + items[j].name + ": "
+                        + shared.map(function (s) { return labels[s]; }).join(", ");
+                    L.polyline([items[i].pt, items[j].pt], {color: "#CC3311", opacity: 0.8,
+                        weight: 1.5 + 2 * shared.length}).bindTooltip(tip).addTo(group);
+                }
+            }
+        }
+        var map = {{ this._parent.get_name() }};
+        map.on("layeradd", function (e) { if (e.layer === group) { draw(); } });
+        if (map.hasLayer(group)) { draw(); }
+        window.mrhDrawNetwork = draw;
+    })();
+    """
+
+
+def network_layer(
+    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
+) -> folium.FeatureGroup:
+    """Lines between partners sharing themes; width grows with the number of shared themes."""
+    group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False)
+    group.add_to(fmap)
+    labels = {t.slug: t.label for t in project.themes}  # plain text, inserted with textContent
+    NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)
+    return group

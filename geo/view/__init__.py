@@ -1,0 +1,1 @@
+"""What a view shows: URL state, texts and locale, escaping and formatting, tables, details. Imports geo.data only."""

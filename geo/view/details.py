@@ -1,0 +1,103 @@
+"""The detail panel for one partner as Streamlit markdown; every data value escaped."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from geo.data.partners import display_name
+from geo.data.project import Project
+from geo.view.i18n import text
+from geo.view.network import partners_sharing, theme_links
+from geo.view.table import theme_label_list
+from geo.view.text import format_de, german_date, md_link, md_text, tel_uri
+
+
+def _field(lang: str, key: str, value: str) -> str:
+    shown = md_text(value) if value else f"_{text(lang, 'not_documented')}_"
+    return f"**{text(lang, key)}:** {shown}"
+
+
+def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
+    """Area, population and density in German number format, each with its source."""
+    if rs in project.demography.index:
+        row = project.demography.loc[rs]
+        source = text(lang, "destatis", date=german_date(row["stand"]))
+        return (
+            f"**{text(lang, 'f_area')}:** {format_de(row['flaeche_km2'], 1)} km² · "
+            f"**{text(lang, 'f_population')}:** {format_de(row['einwohner'])} · "
+            f"**{text(lang, 'f_density')}:** {format_de(row['einwohner_je_km2'], 1)} {text(lang, 'per_km2')} "
+            f"({md_text(source)})"
+        )
+    area = format_de(project.partners.at[rs, "area_km2"], 1)
+    return (
+        f"**{text(lang, 'f_area')}:** {area} km² (VG250) · "
+        f"**{text(lang, 'f_population')}:** _{text(lang, 'not_available')}_"
+    )
+
+
+def network_markdown(project: Project, rs: str, lang: str = "de") -> str:
+    """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
+    labels = {t.slug: t.label for t in project.themes}
+    others = partners_sharing(theme_links(project), rs)
+    if not others:
+        return f"**{text(lang, 'network')}:** _{text(lang, 'network_none')}_"
+    lines = [f"**{text(lang, 'network')}:**"]
+    for other, shared in others:
+        row = project.partners.loc[other]
+        lines.append(
+            f"- {md_text(display_name(row['typ'], row['name']))}: {md_text(', '.join(labels[s] for s in shared))}"
+        )
+    return "\n".join(lines)
+
+
+def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
+    """Everything known about one partner; gaps say „nicht dokumentiert“."""
+    row = project.partners.loc[rs]
+    lines = [
+        f"## {md_text(display_name(row['typ'], row['name']))}",
+        " · ".join(md_text(v) for v in (row["rolle"], row["typ"], row["land"])),
+        "",
+        demography_markdown(project, rs, lang),
+        "",
+        _field(lang, "f_project", row["teilprojekt"]),
+        "",
+        _field(lang, "f_period", row["laufzeit"]),
+        "",
+        _field(lang, "f_themes", theme_label_list(project, row["themen"])),
+        "",
+        _field(lang, "f_summary", row["kurzbeschreibung"]),
+        "",
+        _field(lang, "f_results", "") if not row["ergebnisse"] else f"**{text(lang, 'f_results')}:**",
+    ]
+    lines += [f"- {md_text(item)}" for item in row["ergebnisse"]]
+    lines += ["", _field(lang, "f_office", row["zustaendig"]), ""]
+    contacts = project.contacts[project.contacts["rs"] == rs]
+    lines.append(_field(lang, "f_contact", "") if contacts.empty else f"**{text(lang, 'f_contact')}:**")
+    lines += [f"- {contact_markdown(c)}" for _, c in contacts.iterrows()]
+    if row["anmerkung"]:
+        lines += ["", f"**{text(lang, 'f_note')}:** {md_text(row['anmerkung'])}"]
+    lines += ["", network_markdown(project, rs, lang)]
+    sources = ", ".join(md_link(urlsplit(u).hostname or u, u) for u in row["quellen"])
+    lines += [
+        "",
+        f"**{text(lang, 'f_sources')}:** {sources}",
+        "",
+        f"_{text(lang, 'f_stand')}: {md_text(row['stand'])}_",
+    ]
+    return "\n".join(lines)
+
+
+def contact_markdown(contact: pd.Series) -> str:
+    """One contact as a markdown line: organisation, people, address, phone, e-mail."""
+    parts = [f"**{md_text(contact['organisation'])}**"]
+    if contact["personen"]:
+        parts.append(md_text(", ".join(contact["personen"])))
+    if contact["adresse"]:
+        parts.append(md_text(contact["adresse"]))
+    if contact["telefon"]:
+        parts.append(f"Tel. [{md_text(contact['telefon'])}]({tel_uri(contact['telefon'])})")
+    if contact["email"]:
+        parts.append(f"[{md_text(contact['email'])}](mailto:{contact['email']})")
+    return " · ".join(parts)

@@ -1,0 +1,264 @@
+"""Interface text in German (default) and English (``?lang=en``). Data stays as it is."""
+
+from __future__ import annotations
+
+from geo.data.sources import ATTRIBUTION
+
+DACHPROJEKT_URL = "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/"
+
+DE = {
+    "title": "Demographie und Daseinsvorsorge",
+    "subtitle": "Leitprojekt der Metropolregion Hamburg, 2014 – 9/2016: zwölf Teilprojekte, ein Dachprojekt",
+    "themes": "Themenfeld",
+    "themes_all": "alle Themen",
+    "themes_help": "Zeigt Partner mit mindestens einem der gewählten Themen.",
+    "partner": "Partner",
+    "partner_none": "– keiner gewählt –",
+    "partner_help": "Dasselbe wie ein Klick auf die Karte.",
+    "basemap": "Hintergrundkarte basemap.de (grau)",
+    "basemap_help": "Lädt Kartenkacheln vom Server des Bundesamts für Kartographie und Geodäsie.",
+    "basemap_on": "Die Hintergrundkarte wird vom Server des BKG (sgx.geodatenzentrum.de) geladen; dabei "
+    "erhält das BKG Ihre IP-Adresse. Kacheln: {attribution}, CC BY 4.0.",
+    "choose": "## Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner auswählen, "
+    "um sein Teilprojekt, Themen, Ergebnisse und Kontakte zu sehen.",
+    "table": "{n} von {total} Partnern – {themes}",
+    "share": "**Link zu dieser Ansicht** (zum Weitergeben kopieren):",
+    "downloads": "**Herunterladen:**",
+    "csv": "Tabelle als CSV (Excel)",
+    "geojson": "Tabelle als GeoJSON",
+    "html": "Karte als HTML (offline)",
+    "data_error": "Die Daten können nicht angezeigt werden. Bitte die folgenden Stellen in den Dateien "
+    "korrigieren und dann mit `python -m geo validate` prüfen:",
+    "dachprojekt": f"""
+**Dachprojekt „Regionalmanagement“**
+
+- **Ziel:** die Teilprojekte unterstützen und vernetzen, Erfahrungen zwischen ihnen und aus bundesweiten
+  Vergleichsprojekten übertragen und daraus Empfehlungen für eine Gesamtstrategie Daseinsvorsorge in der
+  Metropolregion Hamburg erarbeiten.
+- **Antragsteller und Federführung:** Landkreis Ludwigslust-Parchim
+- **Laufzeit:** Anfang 2014 – 9/2016
+- **Regionalmanagement:** Arbeitsgemeinschaft proloco (Göttingen) und Planungsgruppe Plewa (Flensburg)
+- **Partner:** 12 Kreise, Landkreise, Samtgemeinden und Städte.
+
+Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL})
+""",
+    "legend": "**Karte:** Ein Gebiet anklicken (oder mit der Tabulatortaste hinfahren und Enter drücken) zeigt "
+    "sein Teilprojekt. Die Legende steht in der Karte; Themenfelder, Kontakte, Einwohnerdichte, "
+    "Vernetzung und die Metropolregion 2014–2016 lassen sich oben rechts unter „Ebenen und Themen“ "
+    "ein- und ausschalten. {note}",
+    "sources": f"""
+**Quellen und Lizenzen**
+
+- Verwaltungsgrenzen: {ATTRIBUTION} – VG250, Stand 01.01.2016, Datenlizenz Deutschland – Namensnennung 2.0;
+  vereinfacht (≤ 100 m Abweichung).
+- Einwohner und Fläche der Kreise: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis, Stand 31.12.2018,
+  CC BY 4.0 (über das npm-Paket landkreise-deutschland).
+- Projektdaten: Metropolregion Hamburg (metropolregion.hamburg.de), Websites der Kreise und Gemeinden,
+  Regionalpresse – die Quellen stehen bei jedem Partner; Zusammenfassungen in eigenen Worten.
+  Was nicht belegt ist, steht als „nicht dokumentiert“ da.
+- Ohne Hintergrundkarte lädt diese Seite nichts von fremden Servern.
+""",
+    "not_documented": "nicht dokumentiert",
+    "not_available": "nicht verfügbar",
+    "f_project": "Teilprojekt",
+    "f_period": "Laufzeit",
+    "f_themes": "Themen",
+    "f_summary": "Kurzbeschreibung",
+    "f_results": "Ergebnisse",
+    "f_office": "Zuständig",
+    "f_contact": "Kontakt",
+    "f_note": "Anmerkung",
+    "f_sources": "Quellen",
+    "f_stand": "Stand",
+    "f_area": "Fläche",
+    "f_population": "Einwohner",
+    "f_density": "Dichte",
+    "per_km2": "Einw./km²",
+    "destatis": "Destatis, Stand {date}",
+    "network": "Vernetzung – gemeinsame Themen mit",
+    "network_none": "keine gemeinsamen Themen dokumentiert",
+    "c_name": "Name",
+    "c_type": "Typ",
+    "c_land": "Land",
+    "c_role": "Rolle",
+    "c_project": "Teilprojekt",
+    "c_themes": "Themen",
+    "n_region": "Unbekannte Region „{value}“ in der URL ignoriert.",
+    "n_regions": "Mehrere Regionen in der URL – angezeigt wird nur die erste gültige.",
+    "n_theme": "Unbekanntes Thema „{value}“ in der URL ignoriert.",
+    "n_map": "Unbekannte Karte „{value}“ in der URL ignoriert (erlaubt: karte=basemap).",
+    "n_lang": "Unbekannte Sprache „{value}“ in der URL ignoriert (erlaubt: de, en).",
+    "n_key": "Unbekannter URL-Parameter „{value}“ ignoriert.",
+    "l_partners": "Partnerregionen",
+    "l_theme": "Themenfeld: {label} ({n})",
+    "l_contacts": "Kontakte",
+    "l_context": "Metropolregion Hamburg 2014–2016 und Ländergrenzen",
+    "l_density": "Einwohnerdichte",
+    "l_network": "Vernetzung (gemeinsame Themen)",
+    "l_lead": "Federführung",
+    "p_dach": "Dachprojekt „Regionalmanagement“",
+    "p_source": "Quelle",
+    "p_address": "Markierung an der veröffentlichten Adresse",
+    "p_approx": "Markierung ungefähr: irgendwo in {level} {place} (Adresse nicht verortet)",
+    "lvl_gemeinde": "Gemeinde",
+    "lvl_kreis": "Kreis",
+    "d_title": "Einwohner je km²",
+    "d_none": "nicht verfügbar",
+    "d_from": "ab {low}",
+    "d_range": "{low} bis unter {high}",
+    "l_basemap": "Hintergrundkarte basemap.de",
+    "m_region": "Karte der Partnerregionen",
+    "m_lead_short": "Federführung",
+    "m_home": "Gesamtansicht",
+    "m_lead": "Federführung (gestrichelt)",
+    "m_legend": "Legende",
+    "m_filter_rule": "Partner mit mindestens einem der gewählten Themen",
+    "m_no_match": "ohne gewähltes Thema",
+    "m_partner": "Partnerregion",
+    "m_selection": "Auswahl",
+    "m_contact": "Kontakt",
+    "m_contact_dach": "Dachprojekt",
+    "m_contact_teil": "Teilprojekt",
+    "m_context": "Metropolregion 2014–2016",
+    "m_layers": "Ebenen und Themen",
+    "m_themes": "Themenfelder (Filter)",
+    "m_more_layers": "Weitere Ebenen",
+    "m_two_fingers": "Karte mit zwei Fingern verschieben und zoomen",
+    "m_selected": "ausgewählt – Details neben oder unter der Karte.",
+    "map_title": "Karte der Partnerregionen",
+}
+
+EN = {
+    "title": "Demography and public services",
+    "subtitle": "Lead project of the Hamburg Metropolitan Region, 2014 – 9/2016: twelve sub-projects, "
+    "one umbrella project",
+    "themes": "Field of public services",
+    "themes_all": "all fields",
+    "themes_help": "Shows partners with at least one of the selected fields.",
+    "partner": "Partner",
+    "partner_none": "– none selected –",
+    "partner_help": "The same as clicking the map.",
+    "basemap": "Background map basemap.de (grey)",
+    "basemap_help": "Loads map tiles from the server of the Federal Agency for Cartography and Geodesy (BKG).",
+    "basemap_on": "The background map is loaded from the BKG's server (sgx.geodatenzentrum.de), which receives "
+    "your IP address. Tiles: {attribution}, CC BY 4.0.",
+    "choose": "## Choose a partner\nClick an area on the map or pick a partner on the left to see its "
+    "sub-project, fields, results and contacts.",
+    "table": "{n} of {total} partners – {themes}",
+    "share": "**Link to this view** (copy to share):",
+    "downloads": "**Download:**",
+    "csv": "Table as CSV (Excel)",
+    "geojson": "Table as GeoJSON",
+    "html": "Map as HTML (offline)",
+    "data_error": "The data cannot be shown. Please fix these places in the files and check them with "
+    "`python -m geo validate`:",
+    "dachprojekt": f"""
+**Umbrella project "Regionalmanagement"**
+
+- **Aim:** support and connect the sub-projects, transfer experience between them and from nationwide
+  comparable projects, and derive recommendations for an overall public-services strategy for the
+  Hamburg Metropolitan Region.
+- **Applicant and lead:** Landkreis Ludwigslust-Parchim
+- **Duration:** early 2014 – 9/2016
+- **Regional management:** proloco (Göttingen) and Planungsgruppe Plewa (Flensburg)
+- **Partners:** 12 districts, joint municipalities and towns.
+
+Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL}) (German)
+""",
+    "legend": "**Map:** click an area (or tab to it and press Enter) to see its sub-project. The legend is "
+    "inside the map; fields, contacts, population density, network and the Metropolitan Region "
+    "2014–2016 can be switched on and off at the top right under “Layers and fields”. {note}",
+    "sources": f"""
+**Sources and licences**
+
+- Administrative boundaries: {ATTRIBUTION} – VG250, as of 1 Jan 2016, Data licence Germany – attribution 2.0;
+  simplified (≤ 100 m deviation).
+- Population and area of the districts: Federal Statistical Office (Destatis), as of 31 Dec 2018, CC BY 4.0
+  (via the npm package landkreise-deutschland).
+- Project data: Hamburg Metropolitan Region (metropolregion.hamburg.de), district and municipal websites,
+  regional press – sources are listed for every partner. Facts not documented are marked as such.
+- Without the background map this page loads nothing from other servers.
+""",
+    "not_documented": "not documented",
+    "not_available": "not available",
+    "f_project": "Sub-project",
+    "f_period": "Duration",
+    "f_themes": "Fields",
+    "f_summary": "Summary",
+    "f_results": "Results",
+    "f_office": "Responsible office",
+    "f_contact": "Contact",
+    "f_note": "Note",
+    "f_sources": "Sources",
+    "f_stand": "As of",
+    "f_area": "Area",
+    "f_population": "Population",
+    "f_density": "Density",
+    "per_km2": "inh./km²",
+    "destatis": "Destatis, as of {date}",
+    "network": "Network – fields shared with",
+    "network_none": "no shared fields documented",
+    "c_name": "Name",
+    "c_type": "Type",
+    "c_land": "State",
+    "c_role": "Role",
+    "c_project": "Sub-project",
+    "c_themes": "Fields",
+    "n_region": "Unknown region „{value}“ in the URL ignored.",
+    "n_regions": "Several regions in the URL – only the first valid one is shown.",
+    "n_theme": "Unknown field „{value}“ in the URL ignored.",
+    "n_map": "Unknown map „{value}“ in the URL ignored (allowed: karte=basemap).",
+    "n_lang": "Unknown language „{value}“ in the URL ignored (allowed: de, en).",
+    "n_key": "Unknown URL parameter „{value}“ ignored.",
+    "l_partners": "Partner areas",
+    "l_theme": "Field: {label} ({n})",
+    "l_contacts": "Contacts",
+    "l_context": "Hamburg Metropolitan Region 2014–2016 and state borders",
+    "l_density": "Population density",
+    "l_network": "Network (shared fields)",
+    "l_lead": "lead partner",
+    "p_dach": "Umbrella project „Regionalmanagement“",
+    "p_source": "Source",
+    "p_address": "Marker at the published address",
+    "p_approx": "Approximate marker: somewhere in {level} {place} (address not geocoded)",
+    "lvl_gemeinde": "the municipality",
+    "lvl_kreis": "the district",
+    "d_title": "Inhabitants per km²",
+    "d_none": "not available",
+    "d_from": "{low} or more",
+    "d_range": "{low} to under {high}",
+    "l_basemap": "Background map basemap.de",
+    "m_region": "Map of the partner areas",
+    "m_lead_short": "lead partner",
+    "m_home": "Whole region",
+    "m_lead": "Lead partner (dashed)",
+    "m_legend": "Legend",
+    "m_filter_rule": "Partners with at least one of the selected fields",
+    "m_no_match": "no selected field",
+    "m_partner": "Partner area",
+    "m_selection": "Selection",
+    "m_contact": "Contact",
+    "m_contact_dach": "umbrella project",
+    "m_contact_teil": "sub-project",
+    "m_context": "Metropolitan Region 2014–2016",
+    "m_layers": "Layers and fields",
+    "m_themes": "Fields (filter)",
+    "m_more_layers": "More layers",
+    "m_two_fingers": "Use two fingers to move and zoom the map",
+    "m_selected": "selected – details next to or below the map.",
+    "map_title": "Map of the partner areas",
+}
+
+TEXTS = {"de": DE, "en": EN}
+NOTE_2017 = {
+    "de": "Bis 2016 gehörte vom Landkreis Ludwigslust-Parchim nur der Altkreis Ludwigslust zur Metropolregion; "
+    "am 1. Januar 2017 kamen Schwerin und der Altkreis Parchim hinzu.",
+    "en": "Until 2016 only the former district of Ludwigslust belonged to the region; Schwerin and the former "
+    "district of Parchim joined on 1 January 2017.",
+}
+
+
+def text(lang: str, key: str, **values: object) -> str:
+    """Interface text for ``key`` in ``lang`` (German when unknown), formatted with ``values``."""
+    template = TEXTS.get(lang, DE)[key]
+    return template.format(**values) if values else template

@@ -1,0 +1,99 @@
+"""The view state (selected region, theme filter) and its URL form ``?region=…&thema=…``."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import urlencode
+
+from geo.view.text import short
+
+REGION = "region"
+THEME = "thema"
+BASEMAP = "karte"  # karte=basemap: opt-in web basemap (tiles from the BKG)
+BASEMAP_ON = "basemap"
+LANG = "lang"  # lang=en: English interface text; German is the default
+LANGUAGES = ("de", "en")
+# Streamlit's own URL parameters; they are not ours to judge.
+PASSTHROUGH = frozenset({"embed", "embed_options"})
+
+
+class Notice(NamedTuple):
+    """Something in the URL that was ignored: an i18n key (``n_*``) and the shortened value."""
+
+    key: str
+    value: str = ""
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a shared URL restores: one selected region (or none) and the selected themes."""
+
+    region: str | None = None
+    themes: tuple[str, ...] = ()
+    basemap: bool = False
+    lang: str = "de"
+
+
+def parse_query(
+    params: Mapping[str, Sequence[str]], regions: Collection[str], themes: Sequence[str]
+) -> tuple[ViewState, list[Notice]]:
+    """Turn raw query parameters into a valid state plus notices for what was dropped.
+
+    Pure and total: any input (unknown keys, repeated keys, garbage) gives a state. Themes come
+    back in catalogue order, without duplicates.
+    """
+    notices: list[Notice] = []
+    region = None
+    for value in params.get(REGION, ()):
+        if value in regions and region is None:
+            region = value
+        elif value in regions:
+            notices.append(Notice("n_regions"))
+        else:
+            notices.append(Notice("n_region", short(value)))
+    wanted = set()
+    for value in params.get(THEME, ()):
+        if value in themes:
+            wanted.add(value)
+        else:
+            notices.append(Notice("n_theme", short(value)))
+    basemap = False
+    for value in params.get(BASEMAP, ()):
+        if value == BASEMAP_ON:
+            basemap = True
+        else:
+            notices.append(Notice("n_map", short(value)))
+    lang = "de"
+    for value in params.get(LANG, ()):
+        if value in LANGUAGES:
+            lang = value
+        else:
+            notices.append(Notice("n_lang", short(value)))
+    for key in params:
+        if key not in (REGION, THEME, BASEMAP, LANG) and key not in PASSTHROUGH:
+            notices.append(Notice("n_key", short(key)))
+    ordered = tuple(slug for slug in themes if slug in wanted)
+    return ViewState(region, ordered, basemap, lang), list(dict.fromkeys(notices))[:10]
+
+
+def to_query(state: ViewState) -> dict[str, list[str]]:
+    """The canonical query parameters of a state (empty parts left out)."""
+    query: dict[str, list[str]] = {}
+    if state.region:
+        query[REGION] = [state.region]
+    if state.themes:
+        query[THEME] = list(state.themes)
+    if state.basemap:
+        query[BASEMAP] = [BASEMAP_ON]
+    if state.lang != "de":
+        query[LANG] = [state.lang]
+    return query
+
+
+def share_url(base: str | None, state: ViewState) -> str:
+    """Absolute link to this view; ``base`` is the page URL without query (may be unknown)."""
+    query = urlencode(to_query(state), doseq=True)
+    root = (base or "").split("?", 1)[0]
+    return f"{root}?{query}" if query else root or "?"

@@ -1,0 +1,73 @@
+"""Make data text inert: for HTML/JS template literals (map) and for Streamlit markdown."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from geo.data.checks import is_web_url
+
+_HTML_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
+
+
+def html_text(value: object) -> str:
+    """Escape for HTML *and* for the JS template literals folium wraps around popups/tooltips.
+
+    Beyond ``html.escape`` this neutralises backticks, ``${…}`` and backslashes, which
+    ``folium.Tooltip``/``folium.Popup`` would otherwise pass into a JavaScript template literal.
+    """
+    return html.escape(str(value), quote=True).translate(_HTML_EXTRA)
+
+
+def md_text(value: object) -> str:
+    """Escape for ``st.markdown``: every ASCII punctuation mark is backslash-escaped (CommonMark),
+    so data cannot form links, emphasis, HTML, math or Streamlit directives; newlines become spaces.
+    """
+    flat = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def md_link(label: str, url: str) -> str:
+    """A markdown link if ``url`` is http(s), else the escaped label with the URL as text."""
+    if not is_web_url(url):
+        return md_text(label)
+    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{md_text(label)}]({safe})"
+
+
+def html_link(label: str, url: str) -> str:
+    """An ``<a>`` for http(s) URLs only (``rel=noopener``); otherwise inert text."""
+    if not is_web_url(url):
+        return html_text(label)
+    return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{html_text(label)}</a>'
+
+
+def short(value: str, limit: int = 40) -> str:
+    """Printable, shortened form of an untrusted value for notices (control characters dropped)."""
+    printable = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")
+    return printable if len(printable) <= limit else printable[: limit - 1] + "…"
+
+
+def format_de(value: float, decimals: int = 0) -> str:
+    """German number format: ``4766.8`` → ``4.766,8``."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def german_date(iso: str) -> str:
+    """``2018-12-31`` → ``31.12.2018``."""
+    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+
+
+def tel_uri(phone: str) -> str:
+    """``tel:`` URI for a German number as printed, e.g. ``0461 2 54 81`` → ``tel:+49461225481``."""
+    digits = re.sub(r"[^0-9+]", "", phone)
+    if digits.startswith("+"):
+        return "tel:" + digits
+    if digits.startswith("00"):
+        return "tel:+" + digits[2:]
+    if digits.startswith("0"):
+        return "tel:+49" + digits[1:]
+    return "tel:" + digits

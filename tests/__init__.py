@@ -1,0 +1,1 @@
+"""Tests: unit, AppTest and real-browser (Debian Chromium)."""

@@ -1,0 +1,1 @@
+"""Streamlit adapters: the pieces of the page that need Streamlit itself (the map component)."""
