@@ -119,28 +119,41 @@ HOSTILE = '<img src=x onerror="window.__pwned=1;alert(1)">`${window.__pwned=2}`<
 
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
+    """Every free-text field of Segeberg's rows in every data file holds markup and script."""
+    import csv
     import shutil
 
     from tests.conftest import DATA
 
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(DATA, data)
-    partners = data / "partners.csv"
-    text = partners.read_text(encoding="utf-8")
-    text = text.replace("01060;Segeberg;", f'01060;"{HOSTILE.replace(chr(34), chr(34) * 2)}";')
-    text = text.replace(";„Kreis Segeberg 2030“;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";')
-    partners.write_text(text, encoding="utf-8")
-    contacts = data / "contacts.csv"
-    contacts.write_text(
-        contacts.read_text(encoding="utf-8").replace(
-            ";Kreis Segeberg;Sandra Kind;", f';"{HOSTILE.replace(chr(34), chr(34) * 2)}";Sandra Kind;'
-        ),
-        encoding="utf-8",
+
+    def poison(name: str, match: tuple[str, str], columns: dict[str, str]) -> None:
+        path = data / name
+        rows = list(csv.DictReader(path.open(encoding="utf-8-sig"), delimiter=";"))
+        for row in rows:
+            if row[match[0]] == match[1]:
+                row.update(columns)
+        with path.open("w", encoding="utf-8", newline="") as out:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), delimiter=";")
+            writer.writeheader()
+            writer.writerows(rows)
+
+    poison(
+        "partners.csv",
+        ("rs", "01060"),
+        {
+            column: HOSTILE
+            for column in ("name", "teilprojekt", "laufzeit", "kurzbeschreibung", "zustaendig", "anmerkung")
+        }
+        | {"ergebnisse": f"{HOSTILE}|zweites {HOSTILE}"},
     )
-    themes = data / "themes.csv"
-    themes.write_text(
-        themes.read_text(encoding="utf-8").replace(";Wohnen;", ";<b onmouseover=alert(1)>Wohnen</b>;"), encoding="utf-8"
+    poison(
+        "contacts.csv",
+        ("rs", "01060"),
+        {"organisation": HOSTILE, "personen": f"{HOSTILE}|Sandra Kind", "adresse": HOSTILE, "anmerkung": HOSTILE},
     )
+    poison("themes.csv", ("slug", "wohnen"), {"label": "<b onmouseover=alert(1)>Wohnen</b>", "beschreibung": HOSTILE})
     with streamlit_server(data) as base:
         yield base
 
@@ -162,10 +175,21 @@ def test_hostile_text_stays_text_everywhere(page, hostile_server):
     assert frame.locator(".mrh-legend").filter(has_text="<b onmouseover").count() == 1
     assert frame.locator(".mrh-label span").filter(has_text="<img src=x").count() == 1
     assert frame.locator("path[aria-label^='Kreis <img src=x']").count() == 1
+    panel = page.locator("[data-testid='stMainBlockContainer']").inner_text()
+    assert panel.count("<img src=x") >= 6  # name, Teilprojekt, Laufzeit, Beschreibung, Ergebnisse, Zuständig, …
     for scope in (page, frame):
         assert scope.evaluate("() => window.__pwned") is None
         assert scope.locator("img[src='x']").count() == 0
         assert scope.locator("b[onmouseover]").count() == 0
+        assert scope.locator("script:text('__pwned')").count() == 0
+    # the downloads carry the text, inert
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Karte als HTML (offline)").click()
+    offline = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "<img src=x" not in offline and "<script>window.__pwned" not in offline
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tabelle als CSV (Excel)").click()
+    assert "<img src=x" in Path(info.value.path()).read_text(encoding="utf-8-sig")  # CSV is text, not markup
     assert dialogs == []
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import folium
 import pytest
 from branca.element import Figure
 
 from geo.data.project import load_project
-from geo.map.layers import build_map, contact_popup_html, short_name, view_data
+from geo.map.layers import Attribution, build_map, contact_popup_html, short_name, view_data
 from geo.map.mapdoc import content_name, map_document
 from geo.view.state import ViewState
 
@@ -110,7 +111,7 @@ def test_hostile_names_are_inert_in_tooltips_popups_and_labels(project):
     html = map_document(project._replace(partners=partners, contacts=contacts))
     assert "<img" not in html and "</script>`" not in html
     # contact popup (organisation, person) and tooltip: JSON string literals of escaped HTML
-    escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;\\u0026#96;\\u0026#36;\\u0026#123;alert(2)"
+    escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;`${alert(2)}`\\u0026lt;/script\\u0026gt;"
     assert html.count(escaped) == 3
     # labels and accessible names: plain text in a double-quoted JSON string (``${`` is inert there),
     # inserted with textContent by map.js
@@ -127,8 +128,16 @@ def test_popup_links_only_from_checked_values(project):
     assert 'href="javascript' not in contact_popup_html(contact)
 
 
-def test_builders_do_not_render(project):
-    fmap = build_map(project)
-    root = fmap.get_root()
-    assert isinstance(root, Figure)
-    assert root.title == "Demographie und Daseinsvorsorge"
+def test_builder_puts_the_map_into_a_figure(project):
+    assert isinstance(build_map(project).get_root(), Figure)
+
+
+def test_attribution_is_escaped_where_it_is_inserted():
+    fmap = folium.Map(tiles=None)
+    Attribution(text="<b>BKG</b> & Co").add_to(fmap)
+    html = fmap.get_root().render()
+    assert 'addAttribution("\\u0026lt;b\\u0026gt;BKG\\u0026lt;/b\\u0026gt; \\u0026amp; Co")' in html
+
+
+def test_document_title_is_escaped(project, document):
+    assert document.count("<title>Demographie und Daseinsvorsorge</title>") == 1

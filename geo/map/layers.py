@@ -7,16 +7,17 @@ from typing import Any
 import folium
 from branca.element import Figure
 
+from geo.data.checks import is_web_url
 from geo.data.partners import LEAD, display_name
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.map import overlays
-from geo.map.script import Script
+from geo.map.script import Script, html_template
 from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
 from geo.view.contacts import precision_note
 from geo.view.i18n import text
 from geo.view.state import ViewState
-from geo.view.text import html_link, html_text, tel_uri
+from geo.view.text import tel_uri
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
@@ -60,9 +61,9 @@ class BindText(Script):
 
 
 class Attribution(Script):
-    """Data attribution inside the map (there are no tiles to carry one); ``text`` is escaped HTML."""
+    """Data attribution inside the map (there are no tiles to carry one); Leaflet shows it as HTML."""
 
-    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|js }});"
+    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|e|js }});"
 
 
 class Behaviour(Script):
@@ -170,7 +171,7 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de", state: 
     map starts with; in the dashboard later views arrive as messages (:func:`view_data`), so selecting
     or filtering never rebuilds the map in the browser.
     """
-    figure = Figure(title=html_text(text(lang, "title")))
+    figure = Figure()  # the document's <title> is added by geo.map.mapdoc (escaped there)
     fmap = folium.Map(
         location=None,
         tiles=None,
@@ -186,7 +187,7 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de", state: 
     west, south, east, north = project.partners.total_bounds
     bounds = [[south, west], [north, east]]
     fmap.fit_bounds(bounds)
-    Attribution(text=html_text(ATTRIBUTION)).add_to(fmap)
+    Attribution(text=ATTRIBUTION).add_to(fmap)
     layers: list[tuple[str, folium.map.Layer]] = []
     if basemap:
         layers.append((text(lang, "l_basemap"), overlays.add_basemap(fmap)))
@@ -244,26 +245,35 @@ def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
             fill_color=color,
             fill_opacity=0.95,
         ).add_to(group)
-        BindText(popup=contact_popup_html(contact, lang), tooltip=html_text(contact["organisation"])).add_to(marker)
+        BindText(popup=contact_popup_html(contact, lang), tooltip=TOOLTIP.render(text=contact["organisation"])).add_to(
+            marker
+        )
     return group
 
 
+TOOLTIP = html_template("{{ text }}")
+CONTACT_POPUP = html_template(
+    "<b>{{ c.organisation }}</b>"
+    "{% if dach %}<br><i>{{ dach }}</i>{% endif %}"
+    "{% if c.personen %}<br>{{ c.personen|join(', ') }}{% endif %}"
+    "{% if c.adresse %}<br>{{ c.adresse }}{% endif %}"
+    '{% if c.telefon %}<br>Tel. <a href="{{ tel }}">{{ c.telefon }}</a>{% endif %}'
+    '{% if c.email %}<br><a href="mailto:{{ c.email }}">{{ c.email }}</a>{% endif %}'
+    "<br><small>{{ note }}</small>"
+    "<br><small>"
+    '{% if source_ok %}<a href="{{ c.quelle }}" target="_blank" rel="noopener noreferrer">{{ source }}</a>'
+    "{% else %}{{ source }}{% endif %}, {{ stand }} {{ c.stand }}</small>"
+)
+
+
 def contact_popup_html(contact: Any, lang: str = "de") -> str:
-    """Popup HTML for one contact; every value escaped, links only from checked values."""
-    lines = [f"<b>{html_text(contact['organisation'])}</b>"]
-    if contact["rs"] == "":
-        lines.append(f"<i>{html_text(text(lang, 'p_dach'))}</i>")
-    if contact["personen"]:
-        lines.append(html_text(", ".join(contact["personen"])))
-    if contact["adresse"]:
-        lines.append(html_text(contact["adresse"]))
-    if contact["telefon"]:
-        lines.append(f'Tel. <a href="{html_text(tel_uri(contact["telefon"]))}">{html_text(contact["telefon"])}</a>')
-    if contact["email"]:
-        lines.append(f'<a href="mailto:{html_text(contact["email"])}">{html_text(contact["email"])}</a>')
-    lines.append(f"<small>{html_text(precision_note(contact, lang))}</small>")
-    lines.append(
-        f"<small>{html_link(text(lang, 'p_source'), contact['quelle'])}, "
-        f"{html_text(text(lang, 'f_stand'))} {html_text(contact['stand'])}</small>"
+    """Popup HTML for one contact: the template escapes every value; links only from checked values."""
+    return CONTACT_POPUP.render(
+        c=contact,
+        dach=text(lang, "p_dach") if contact["rs"] == "" else "",
+        tel=tel_uri(contact["telefon"]) if contact["telefon"] else "",
+        note=precision_note(contact, lang),
+        source=text(lang, "p_source"),
+        source_ok=is_web_url(contact["quelle"]),
+        stand=text(lang, "f_stand"),
     )
-    return "<br>".join(lines)

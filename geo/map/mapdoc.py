@@ -17,12 +17,15 @@ from branca.element import Element, Figure
 from geo.build import assets
 from geo.data.project import Project
 from geo.map.layers import build_map
+from geo.map.script import html_template
+from geo.view.i18n import text
 from geo.view.state import ViewState
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 # folium's Map header forbids zooming the page (WCAG 1.4.4); ours allows it.
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*?user-scalable=no"\s*/>')
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+TITLE = html_template("<title>{{ title }}</title>")
 _ELEMENT_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 
 
@@ -64,7 +67,9 @@ def map_document(project: Project, basemap: bool = False, lang: str = "de", stat
     fmap = build_map(project, basemap=basemap, lang=lang, state=state)
     root = fmap.get_root()
     assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
-    root.header.add_child(Element(inlined_assets()), name="inlined_assets", index=0)
+    root.header.add_child(
+        Element(TITLE.render(title=text(lang, "title")) + inlined_assets()), name="inlined_assets", index=0
+    )
     html, found = _VIEWPORT.subn(VIEWPORT, root.render(), count=1)
     if found != 1:
         raise RuntimeError("folium's viewport meta changed; update geo/mapdoc.py")

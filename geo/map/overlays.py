@@ -7,7 +7,7 @@ from datetime import date
 import folium
 
 from geo.data.project import Project
-from geo.map.script import Script
+from geo.map.script import Script, html_template
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
 from geo.view.i18n import text
 from geo.view.text import format_de, html_text
@@ -101,25 +101,29 @@ class DensityFill(Script):
     """
 
 
+DENSITY_LEGEND = html_template(
+    "<b>{{ title }}</b>"
+    "{% for color, label in rows %}"
+    '<br><i style="display:inline-block;width:14px;height:10px;background:{{ color }};'
+    'border:1px solid #555;margin-right:4px"></i>{{ label }}'
+    "{% endfor %}"
+    "<br><small>{{ source }}</small>"
+)
+
+
 def density_legend_html(lang: str = "de") -> str:
-    """Legend as static HTML (no branca/d3, so nothing is loaded from a CDN)."""
-    rows = [f"<b>{html_text(text(lang, 'd_title'))}</b>"]
+    """Legend as static HTML (no branca/d3, so nothing is loaded from a CDN); the template escapes."""
+    rows = []
     for low, high, color in DENSITY_CLASSES:
-        label = (
-            text(lang, "d_from", low=format_de(low))
-            if high is None
-            else text(lang, "d_range", low=format_de(low), high=format_de(high))
-        )
-        rows.append(
-            f'<i style="display:inline-block;width:14px;height:10px;background:{color};'
-            f'border:1px solid #555;margin-right:4px"></i>{label}'
-        )
-    rows.append(
-        f'<i style="display:inline-block;width:14px;height:10px;background:{NO_DATA_COLOR};'
-        f'border:1px solid #555;margin-right:4px"></i>{html_text(text(lang, "d_none"))}'
+        if high is None:
+            label = text(lang, "d_from", low=format_de(low))
+        else:
+            label = text(lang, "d_range", low=format_de(low), high=format_de(high))
+        rows.append((color, label))
+    rows.append((NO_DATA_COLOR, text(lang, "d_none")))
+    return DENSITY_LEGEND.render(
+        title=text(lang, "d_title"), rows=rows, source=text(lang, "destatis", date="31.12.2018")
     )
-    rows.append(f"<small>{html_text(text(lang, 'destatis', date='31.12.2018'))}</small>")
-    return "<br>".join(rows)
 
 
 def density_layer(

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from branca.element import MacroElement
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 
 def js_json(value: Any) -> str:
@@ -26,6 +26,13 @@ def js_json(value: Any) -> str:
 # Templates of our scripts escape at the point of insertion: ``{{ this.value|js }}``.
 _ENV = Environment(autoescape=False)
 _ENV.filters["js"] = js_json
+# HTML fragments (popups, legends): every ``{{ … }}`` is HTML-escaped unless marked safe in the template.
+_HTML = Environment(autoescape=True)
+
+
+def html_template(source: str) -> Template:
+    """An HTML template that escapes every inserted value (Jinja autoescape)."""
+    return _HTML.from_string(source)
 
 
 class Script(MacroElement):
