@@ -73,12 +73,14 @@ project: Project = loaded
 
 regions = list(project.partners.index)
 names = {rs: display_name(row["typ"], row["name"]) for rs, row in project.partners.iterrows()}
-labels = {t.slug: t.label for t in project.themes}
 counts = theme_counts(project)
+# Only themes that at least one partner has: a filter that cannot match is not offered.
+labels = {t.slug: t.label for t in project.themes if counts[t.slug]}
+empty_themes = [t.slug for t in project.themes if not counts[t.slug]]
 
 if "region" not in st.session_state:  # first run of this session: the URL decides
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    initial, notices = parse_query(params, regions, list(labels))
+    initial, notices = parse_query(params, regions, list(labels), empty_themes)
     st.session_state.update(
         region=initial.region, themes=list(initial.themes), basemap=initial.basemap, lang=initial.lang, notices=notices
     )

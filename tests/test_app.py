@@ -202,4 +202,12 @@ def test_selection_of_a_partner_removed_from_the_data_is_dropped(data_dir, monke
     at.run()
     assert not at.exception
     assert at.selectbox[0].value is None
-    assert len(at.dataframe[0].value) == 0  # no partner left with „Naherholung“
+    # no partner has „Naherholung“ any more: the theme is no longer offered, the filter is dropped
+    assert at.multiselect[0].value == [] and len(at.dataframe[0].value) == 11
+
+
+def test_a_theme_no_partner_has_is_not_offered():
+    at = start({"thema": "nahversorgung"})
+    assert "nahversorgung" not in at.multiselect[0].options and "Nahversorgung (0)" not in at.multiselect[0].options
+    assert any("kein Partner hat dieses Thema" in i.value for i in at.info)
+    assert at.multiselect[0].value == []

@@ -34,7 +34,9 @@ def test_panel_shows_figures_with_source_in_german_format():
     assert "**Fläche:** 4.766,8 km²" in text
     assert "**Einwohner:** 212.618" in text
     assert "**Dichte:** 44,6 Einw./km²" in text
-    assert "(Destatis\\, Stand 31\\.12\\.2018)" in text
+    assert "(Destatis\\, Stand 31\\.12\\.2018; Lizenz: Destatis\\: Vervielfältigung und Verbreitung" in text
+    assert "npm\\-Paket landkreise\\-deutschland\\: CC BY 4\\.0" in text
+    assert "nur der Altkreis Ludwigslust" in text  # the figure is for the whole Landkreis
     other = demography_markdown(project, "033555401")
     assert "195,0 km² (VG250)" in other and "_nicht verfügbar_" in other
 

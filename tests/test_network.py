@@ -25,7 +25,13 @@ def test_partners_sharing_sorted_by_overlap():
     assert partners_sharing(links, "z") == []
 
 
-def test_segeberg_shares_with_four_partners():
+def test_segeberg_shares_with_five_partners():
     project = load_project()
     found = dict(partners_sharing(theme_links(project), "01060"))
-    assert found == {"01062": ("wohnen",), "033555401": ("wohnen",), "03352": ("mobilitaet",), "13076": ("senioren",)}
+    assert found == {
+        "01062": ("wohnen",),
+        "033555401": ("wohnen",),
+        "03352": ("mobilitaet",),
+        "13076": ("senioren",),
+        "033530005": ("barrierefreiheit",),  # Segeberg's working group „Menschen mit Behinderung“ (audit 2026-11)
+    }

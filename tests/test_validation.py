@@ -135,10 +135,11 @@ BAD_INPUTS = [
         "truncated row",
         edit(
             "partners.csv",
-            ";2026-11-25;In den ausgewerteten Quellen nur als Kooperationspartner genannt.\n01056",
+            ";2026-11-25;Nur als Kooperationspartner genannt (MRH-Seite des Dachprojekts). Titel, Inhalt, "
+            "Ergebnisse und Kontakt des Teilprojekts wurden in keiner Quelle gefunden.\n01056",
             "\n01056",
         ),
-        ["partners.csv:6: Die Zeile hat 12 Felder, erwartet sind 14 (abgeschnittene Zeile"],
+        ["partners.csv:6: Die Zeile hat 13 Felder, erwartet sind 15 (abgeschnittene Zeile"],
     ),
     (
         "comma delimiter",

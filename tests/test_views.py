@@ -19,7 +19,7 @@ def test_required_theme_assignments(project):
     themes = project.partners["themen"]
     assert themes["03352"] == ("mobilitaet",)
     assert themes["01062"] == ("wohnen",)
-    assert set(themes["01060"]) == {"senioren", "gesundheit", "mobilitaet", "wohnen"}
+    assert set(themes["01060"]) == {"senioren", "gesundheit", "mobilitaet", "wohnen", "barrierefreiheit"}
     assert themes["13076"] == ("senioren",)
     assert themes["01061"] == ("kinderbetreuung",)
     assert set(themes["033595407"]) == {"bildung", "kinderbetreuung"}

@@ -15,7 +15,10 @@ TARBALL = "landkreise-deutschland-3.0.0.tgz"
 TARBALL_SHA256 = "42f24bff2aae8d91750c85920d3cfa093e6535d93d24afdd7f78083e8eb085c2"
 STAND = "2018-12-31"
 SOURCE = "Destatis, Gemeindeverzeichnis „04-kreise“, über npm-Paket landkreise-deutschland@3.0.0"
-LICENCE = "CC BY 4.0"
+LICENCE = (
+    "Destatis: Vervielfältigung und Verbreitung, auch auszugsweise, mit Quellenangabe gestattet; "
+    "npm-Paket landkreise-deutschland: CC BY 4.0"
+)
 COLUMNS = ("rs", "einwohner", "flaeche_km2", "einwohner_je_km2", "stand", "quelle", "lizenz")
 
 

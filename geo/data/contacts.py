@@ -25,6 +25,7 @@ COLUMNS = (
     "lage",
     "quelle",
     "stand",
+    "erfasst",
     "anmerkung",
 )
 OPTIONAL = ("lon", "lat")
@@ -72,7 +73,8 @@ def contact_rules() -> dict[str, Rule]:
         "ort_rs": rules.region_key(required=True),
         "lage": rules.choice("Lage", PRECISIONS, required=True, unknown="Unbekannte"),
         "quelle": rules.source_urls(items=False, required=True),
-        "stand": rules.date(required=True),
+        "stand": rules.period(required=True),
+        "erfasst": rules.date(required=True),
         "anmerkung": rules.text(),
     }
 

@@ -27,6 +27,7 @@ COLUMNS = (
     "zustaendig",
     "quellen",
     "stand",
+    "erfasst",
     "anmerkung",
 )
 TYPES = (
@@ -63,7 +64,8 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
         "ergebnisse": Rule(items=True),
         "zustaendig": rules.text(),
         "quellen": rules.source_urls(items=True, required=True),
-        "stand": rules.date(required=True),
+        "stand": rules.period(required=True),
+        "erfasst": rules.date(required=True),
         "anmerkung": rules.text(),
     }
 

@@ -94,6 +94,21 @@ def source_urls(items: bool, required: bool = False) -> Rule:
     )
 
 
+# When the source said it: a year, a month or a day, or a range of them: 2014–2016, 2015-10 – 2016-09.
+_WHEN = r"\d{4}(-\d{2}(-\d{2})?)?"
+PERIOD_PATTERN = re.compile(rf"^{_WHEN}(\s?–\s?{_WHEN})?$")
+
+
+def period(required: bool = False) -> Rule:
+    return Rule(
+        "Zeitangabe",
+        required=required,
+        pattern=PERIOD_PATTERN,
+        invalid="Ungültige",
+        expected="wann die Quelle es sagte: JJJJ, JJJJ-MM oder JJJJ-MM-TT, auch als Spanne mit „–“ (z. B. 2014–2016).",
+    )
+
+
 def date(required: bool = False) -> Rule:
     return Rule("Datum", required=required, pattern=DATE_PATTERN, invalid="Ungültiges", expected="erwartet JJJJ-MM-TT.")
 

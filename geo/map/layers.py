@@ -17,7 +17,7 @@ from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SEL
 from geo.view.contacts import precision_note
 from geo.view.i18n import text
 from geo.view.state import ViewState
-from geo.view.text import tel_uri
+from geo.view.text import source_period, tel_uri
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
@@ -262,7 +262,8 @@ CONTACT_POPUP = html_template(
     "<br><small>{{ note }}</small>"
     "<br><small>"
     '{% if source_ok %}<a href="{{ c.quelle }}" target="_blank" rel="noopener noreferrer">{{ source }}</a>'
-    "{% else %}{{ source }}{% endif %}, {{ stand }} {{ c.stand }}</small>"
+    "{% else %}{{ source }}{% endif %}, {{ stand }} {{ period }}</small>"
+    "{% if c.anmerkung %}<br><small><i>{{ c.anmerkung }}</i></small>{% endif %}"
 )
 
 
@@ -276,4 +277,5 @@ def contact_popup_html(contact: Any, lang: str = "de") -> str:
         source=text(lang, "p_source"),
         source_ok=is_web_url(contact["quelle"]),
         stand=text(lang, "f_stand"),
+        period=source_period(contact["stand"], lang),
     )

@@ -11,7 +11,7 @@ from geo.data.project import Project
 from geo.view.i18n import text
 from geo.view.network import partners_sharing, theme_links
 from geo.view.table import theme_label_list
-from geo.view.text import format_de, german_date, md_link, md_text, tel_uri
+from geo.view.text import format_de, german_date, md_link, md_text, source_period, tel_uri
 
 
 def _field(lang: str, key: str, value: str) -> str:
@@ -19,17 +19,24 @@ def _field(lang: str, key: str, value: str) -> str:
     return f"**{text(lang, key)}:** {shown}"
 
 
+# In 2014–2016 only the former district of Ludwigslust belonged to the Metropolregion (Parchim from 2017).
+ALTKREIS_ONLY = "13076"
+
+
 def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
     """Area, population and density in German number format, each with its source."""
     if rs in project.demography.index:
         row = project.demography.loc[rs]
         source = text(lang, "destatis", date=german_date(row["stand"]))
-        return (
+        figures = (
             f"**{text(lang, 'f_area')}:** {format_de(row['flaeche_km2'], 1)} km² · "
             f"**{text(lang, 'f_population')}:** {format_de(row['einwohner'])} · "
             f"**{text(lang, 'f_density')}:** {format_de(row['einwohner_je_km2'], 1)} {text(lang, 'per_km2')} "
-            f"({md_text(source)})"
+            f"({md_text(source)}; {md_text(text(lang, 'f_licence'))}: {md_text(row['lizenz'])})"
         )
+        if rs == ALTKREIS_ONLY:
+            figures += f"  \n_{md_text(text(lang, 'altkreis'))}_"
+        return figures
     area = format_de(project.partners.at[rs, "area_km2"], 1)
     return (
         f"**{text(lang, 'f_area')}:** {area} km² (VG250) · "
@@ -84,7 +91,8 @@ def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
         "",
         f"**{text(lang, 'f_sources')}:** {sources}",
         "",
-        f"_{text(lang, 'f_stand')}: {md_text(row['stand'])}_",
+        f"_{text(lang, 'f_stand')}: {md_text(source_period(row['stand'], lang))} · "
+        f"{text(lang, 'f_compiled')}: {md_text(german_date(row['erfasst']))}_",
     ]
     return "\n".join(lines)
 
@@ -100,4 +108,6 @@ def contact_markdown(contact: pd.Series) -> str:
         parts.append(f"Tel. [{md_text(contact['telefon'])}]({tel_uri(contact['telefon'])})")
     if contact["email"]:
         parts.append(f"[{md_text(contact['email'])}](mailto:{contact['email']})")
+    if contact["anmerkung"]:
+        parts.append(f"_{md_text(contact['anmerkung'])}_")
     return " · ".join(parts)

@@ -51,8 +51,10 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
 
 - Verwaltungsgrenzen: {ATTRIBUTION} – VG250, Stand 01.01.2016, Datenlizenz Deutschland – Namensnennung 2.0;
   vereinfacht (≤ 100 m Abweichung).
-- Einwohner und Fläche der Kreise: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis, Stand 31.12.2018,
-  CC BY 4.0 (über das npm-Paket landkreise-deutschland).
+- Einwohner und Fläche der Kreise: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis, Stand 31.12.2018 –
+  „Vervielfältigung und Verbreitung, auch auszugsweise, mit Quellenangabe gestattet“; bezogen über das
+  npm-Paket landkreise-deutschland (CC BY 4.0). Für Ludwigslust-Parchim gilt die Zahl für den ganzen Landkreis,
+  zur Metropolregion gehörte 2014–2016 nur der Altkreis Ludwigslust.
 - Projektdaten: Metropolregion Hamburg (metropolregion.hamburg.de), Websites der Kreise und Gemeinden,
   Regionalpresse – die Quellen stehen bei jedem Partner; Zusammenfassungen in eigenen Worten.
   Was nicht belegt ist, steht als „nicht dokumentiert“ da.
@@ -69,7 +71,11 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "f_contact": "Kontakt",
     "f_note": "Anmerkung",
     "f_sources": "Quellen",
-    "f_stand": "Stand",
+    "f_stand": "Stand der Quellen",
+    "f_compiled": "erfasst am",
+    "f_licence": "Lizenz",
+    "altkreis": "Zur Metropolregion gehörte 2014–2016 nur der Altkreis Ludwigslust; die Zahlen gelten für den "
+    "ganzen Landkreis Ludwigslust-Parchim (Gebietsstand 31.12.2018).",
     "f_area": "Fläche",
     "f_population": "Einwohner",
     "f_density": "Dichte",
@@ -86,6 +92,7 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "n_region": "Unbekannte Region „{value}“ in der URL ignoriert.",
     "n_regions": "Mehrere Regionen in der URL – angezeigt wird nur die erste gültige.",
     "n_theme": "Unbekanntes Thema „{value}“ in der URL ignoriert.",
+    "n_theme_empty": "Thema „{value}“ aus der URL ignoriert: kein Partner hat dieses Thema.",
     "n_map": "Unbekannte Karte „{value}“ in der URL ignoriert (erlaubt: karte=basemap).",
     "n_lang": "Unbekannte Sprache „{value}“ in der URL ignoriert (erlaubt: de, en).",
     "n_key": "Unbekannter URL-Parameter „{value}“ ignoriert.",
@@ -173,8 +180,10 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
 
 - Administrative boundaries: {ATTRIBUTION} – VG250, as of 1 Jan 2016, Data licence Germany – attribution 2.0;
   simplified (≤ 100 m deviation).
-- Population and area of the districts: Federal Statistical Office (Destatis), as of 31 Dec 2018, CC BY 4.0
-  (via the npm package landkreise-deutschland).
+- Population and area of the districts: Federal Statistical Office (Destatis), as of 31 Dec 2018 – reproduction
+  and distribution, also in part, permitted with source attribution; obtained via the npm package
+  landkreise-deutschland (CC BY 4.0). For Ludwigslust-Parchim the figure covers the whole district; only the
+  former district of Ludwigslust belonged to the region in 2014–2016.
 - Project data: Hamburg Metropolitan Region (metropolregion.hamburg.de), district and municipal websites,
   regional press – sources are listed for every partner. Facts not documented are marked as such.
 - Without the background map this page loads nothing from other servers.
@@ -190,7 +199,11 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "f_contact": "Contact",
     "f_note": "Note",
     "f_sources": "Sources",
-    "f_stand": "As of",
+    "f_stand": "Sources as of",
+    "f_compiled": "compiled on",
+    "f_licence": "Licence",
+    "altkreis": "In 2014–2016 only the former district of Ludwigslust belonged to the Metropolitan Region; the "
+    "figures are for the whole district of Ludwigslust-Parchim (boundaries as of 31 Dec 2018).",
     "f_area": "Area",
     "f_population": "Population",
     "f_density": "Density",
@@ -207,6 +220,7 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "n_region": "Unknown region „{value}“ in the URL ignored.",
     "n_regions": "Several regions in the URL – only the first valid one is shown.",
     "n_theme": "Unknown field „{value}“ in the URL ignored.",
+    "n_theme_empty": "Field „{value}“ in the URL ignored: no partner has this field.",
     "n_map": "Unknown map „{value}“ in the URL ignored (allowed: karte=basemap).",
     "n_lang": "Unknown language „{value}“ in the URL ignored (allowed: de, en).",
     "n_key": "Unknown URL parameter „{value}“ ignored.",

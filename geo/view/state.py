@@ -37,12 +37,16 @@ class ViewState:
 
 
 def parse_query(
-    params: Mapping[str, Sequence[str]], regions: Collection[str], themes: Sequence[str]
+    params: Mapping[str, Sequence[str]],
+    regions: Collection[str],
+    themes: Sequence[str],
+    empty_themes: Collection[str] = (),
 ) -> tuple[ViewState, list[Notice]]:
     """Turn raw query parameters into a valid state plus notices for what was dropped.
 
     Pure and total: any input (unknown keys, repeated keys, garbage) gives a state. Themes come
-    back in catalogue order, without duplicates.
+    back in catalogue order, without duplicates. ``empty_themes`` are catalogue themes no partner
+    has: they cannot match, so they are dropped with their own notice.
     """
     notices: list[Notice] = []
     region = None
@@ -57,6 +61,8 @@ def parse_query(
     for value in params.get(THEME, ()):
         if value in themes:
             wanted.add(value)
+        elif value in empty_themes:
+            notices.append(Notice("n_theme_empty", short(value)))
         else:
             notices.append(Notice("n_theme", short(value)))
     basemap = False

@@ -56,6 +56,21 @@ def format_de(value: float, decimals: int = 0) -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
+def source_period(value: str, lang: str = "de") -> str:
+    """``2015-10 – 2016-09`` → ``10/2015 – 09/2016``; ``2014–2016`` stays; days as ``31.12.2018``."""
+
+    def one(part: str) -> str:
+        part = part.strip()
+        if len(part) == 10:
+            return german_date(part)
+        if len(part) == 7:
+            return f"{part[5:7]}/{part[:4]}"
+        return part
+
+    parts = [one(p) for p in value.split("–")]
+    return (" – " if any(len(p) > 4 for p in parts) else "–").join(parts)
+
+
 def german_date(iso: str) -> str:
     """``2018-12-31`` → ``31.12.2018``."""
     return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
