@@ -297,7 +297,7 @@ def test_two_instances_serve_the_same_shared_url(page, browser, server):
                 )
             )
             other.close()
-    assert views[0] == views[1] == ("Stadt Buchholz in der Nordheide", "1 von 12 Partnern – Barrierefreiheit")
+    assert views[0] == views[1] == ("Stadt Buchholz in der Nordheide", "2 von 12 Partnern – Barrierefreiheit")
 
 
 def test_base_url_path_behind_a_proxy(page, tmp_path):
