@@ -14,9 +14,9 @@ from geo.map.overlays import basemap_attribution
 from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
 from geo.view.state import LANGUAGES, ViewState, parse_query, share_url, to_query
-from geo.view.table import partner_table, theme_counts
+from geo.view.table import export_table, partner_table, theme_counts
 from geo.view.text import md_text
-from ui import mapview
+from ui import mapview, widgets
 
 st.set_page_config(page_title="Demographie und Daseinsvorsorge – MRH", page_icon="🗺️", layout="wide")
 DATA_DIR = configured_data_dir()
@@ -153,16 +153,29 @@ with right:
 table = partner_table(project, state.themes, lang)
 themes_shown = ", ".join(labels[s] for s in state.themes) or text(lang, "themes_all")
 st.subheader(text(lang, "table", n=len(table), total=len(regions), themes=md_text(themes_shown)))
-st.dataframe(table, hide_index=True, width="stretch")
+widgets.partner_table(
+    table,
+    state.region,
+    text(lang, "table_caption") if state.themes else text(lang, "table_caption_all"),
+    text(lang, "table_choose"),
+    text(lang, "not_documented"),
+    on_map_select,
+)
 
 st.markdown(text(lang, "downloads"))
 csv_col, geojson_col, html_col = st.columns(3)
 stem = "mrh-daseinsvorsorge-partner"
 # Callables: files are made only when someone clicks, and clicking does not rerun the page.
-csv_col.download_button(text(lang, "csv"), lambda: table_csv(table), f"{stem}.csv", "text/csv", on_click="ignore")
+csv_col.download_button(
+    text(lang, "csv"),
+    lambda: table_csv(export_table(project, state.themes, lang)),
+    f"{stem}.csv",
+    "text/csv",
+    on_click="ignore",
+)
 geojson_col.download_button(
     text(lang, "geojson"),
-    lambda: table_geojson(project, table),
+    lambda: table_geojson(project, export_table(project, state.themes, lang)),
     f"{stem}.geojson",
     "application/geo+json",
     on_click="ignore",
@@ -175,6 +188,11 @@ html_col.download_button(
     on_click="ignore",
 )
 
-st.markdown(text(lang, "share"))
-st.code(share_url(st.context.url, state), language=None)
+st.subheader(text(lang, "share_title"))
+widgets.share_fields(
+    [{"label": text(lang, "share"), "value": share_url(st.context.url, state)}],
+    text(lang, "copy"),
+    text(lang, "copied"),
+    text(lang, "copy_select"),
+)
 st.markdown(text(lang, "sources"))

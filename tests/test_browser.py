@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import time
 from pathlib import Path
@@ -61,7 +63,8 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
     open_map(other, shared)
     assert other.get_by_role("heading", name="Kreis Segeberg").is_visible()
     assert other.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
-    assert other.locator("code").filter(has_text="region=01060&thema=wohnen").first.is_visible()
+    link = other.get_by_label("Adresse mit Auswahl, Filter und Sprache")
+    assert "region=01060&thema=wohnen" in link.input_value()
     assert foreign(other.requests, server) == []
     other.close()
 
@@ -205,7 +208,7 @@ def test_odd_urls_load_the_dashboard(page, server, query):
     dialogs: list[str] = []
     page.on("dialog", record_and_dismiss(dialogs))
     open_map(page, server + "/" + query)
-    assert page.locator("[data-testid='stDataFrame']").count() == 1
+    assert page.locator(".mrh-table table").count() == 1
     assert not page.locator("[data-testid='stException']").count()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
@@ -216,8 +219,9 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
     with page.expect_download() as info:
         page.get_by_role("button", name="Tabelle als CSV (Excel)").click()
     data = Path(info.value.path()).read_bytes()
-    assert data.startswith(b"\xef\xbb\xbfName;Typ;Land;Rolle;Teilprojekt;Themen\r\n")
-    assert data.decode("utf-8-sig").count("\r\n") == 4  # header + Segeberg, Stormarn, Amelinghausen
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert data.startswith(b"\xef\xbb\xbfRS;Name;Typ;Land;Rolle;Teilprojekt;Laufzeit;Themen;Kurzbeschreibung;")
+    assert [r[1] for r in rows[1:]] == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Karte als HTML (offline)").click()
@@ -244,7 +248,21 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
         )
         == "#000000"
     )
-    assert viewer.title() == "Demographie und Daseinsvorsorge"
+    assert viewer.title() == "Demographie und Daseinsvorsorge – Karte der Partnerregionen"
+    assert viewer.get_by_role(
+        "heading", name="Demographie und Daseinsvorsorge – Karte der Partnerregionen"
+    ).is_visible()
+    assert viewer.get_by_text("Partner: Kreis Segeberg").is_visible()
+    assert viewer.locator(".mrh-legend").filter(has_text="Wohnen (3)").is_visible()
+    viewer.evaluate(
+        "() => { window.map.eachLayer(l => { if (l.feature && l.options.pane === 'mrhPartners'"
+        " && l.feature.properties.rs === '01062') l.openPopup(); }); }"
+    )
+    popup = viewer.locator(".mrh-popup")
+    assert (
+        "Teilprojekt: Anpassungsstrategie" in popup.inner_text() and "Laufzeit: 09/2013 – 07/2015" in popup.inner_text()
+    )
+    assert popup.locator("a[href^='https://www.kreis-stormarn.de/']").count() == 1
     assert [u for u in attempts if not u.startswith(("file:", "data:"))] == []
     context.close()
 

@@ -256,3 +256,28 @@ def test_print_shows_map_details_and_table_without_sidebar(desktop, server):
     assert desktop.get_by_role("heading", name="Kreis Segeberg").is_visible()
     pdf = desktop.pdf(format="A4", landscape=True, print_background=True)
     assert pdf.startswith(b"%PDF")
+
+
+def test_choosing_a_table_row_selects_the_partner(desktop, server):
+    frame = open_map(desktop, server + "/?thema=wohnen")
+    desktop.locator(".mrh-table").get_by_role("button", name="Kreis Stormarn").click()
+    desktop.wait_for_url(re.compile(r"region=01062"), timeout=30_000)
+    wait_view(desktop, frame)
+    assert desktop.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    assert desktop.locator(".mrh-table tr[aria-current='true']").inner_text().startswith("Kreis Stormarn")
+    assert frame.evaluate("() => window.mrhView.selected") == "01062"
+    headers = desktop.locator(".mrh-table thead th").all_inner_texts()
+    assert headers == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
+    width = desktop.evaluate(
+        "() => { const t = document.querySelector('[data-testid=stMain]'); return [t.scrollWidth, t.clientWidth]; }"
+    )
+    assert width[0] <= width[1]  # no horizontal scrolling at 1400 px
+
+
+def test_copy_button_puts_the_link_on_the_clipboard(desktop, server):
+    desktop.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_map(desktop, server + "/?region=01060&thema=wohnen")
+    desktop.get_by_role("button", name="Kopieren").click()
+    desktop.get_by_text("In die Zwischenablage kopiert.").wait_for(timeout=5000)
+    copied = desktop.evaluate("() => navigator.clipboard.readText()")
+    assert copied.endswith("/?region=01060&thema=wohnen") and copied.startswith("http://127.0.0.1:")

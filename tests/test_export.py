@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from geo.data.project import load_project
 from geo.map.export import standalone_html, table_csv, table_geojson
 from geo.view.state import ViewState
-from geo.view.table import partner_table
+from geo.view.table import export_table
 
 
 @pytest.fixture(scope="module")
@@ -21,13 +22,53 @@ def project():
     return load_project()
 
 
-def test_csv_opens_in_german_excel(project):
-    data = table_csv(partner_table(project, ("mobilitaet",)))
+def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
+    data = table_csv(export_table(project, ("mobilitaet",)))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Name", "Typ", "Land", "Rolle", "Teilprojekt", "Themen"]
-    assert sorted(r[0] for r in rows[1:]) == ["Kreis Segeberg", "Landkreis Cuxhaven"]
-    assert "Mobilität" in rows[1][5]
+    assert rows[0] == [
+        "RS",
+        "Name",
+        "Typ",
+        "Land",
+        "Rolle",
+        "Teilprojekt",
+        "Laufzeit",
+        "Themen",
+        "Kurzbeschreibung",
+        "Ergebnisse",
+        "Zuständig und Kontakt",
+        "Einwohner (31.12.2018)",
+        "Fläche (km²)",
+        "Quellen",
+        "Stand der Quellen",
+        "Erfasst am",
+        "Anmerkung",
+    ]
+    by_name = {r[1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+    assert sorted(by_name) == ["Kreis Segeberg", "Landkreis Cuxhaven"]
+    segeberg = by_name["Kreis Segeberg"]
+    assert segeberg["RS"] == "01060"  # leading zero kept (text)
+    assert segeberg["Themen"] == "Senioren und Pflege, Gesundheit, Mobilität, Wohnen, Barrierefreiheit"
+    assert segeberg["Ergebnisse"].count("\n") == 3  # one result per line inside the cell
+    assert (
+        "Sandra Kind" in segeberg["Zuständig und Kontakt"]
+        and "sandra.kind@kreis-segeberg.de" in segeberg["Zuständig und Kontakt"]
+    )
+    assert segeberg["Einwohner (31.12.2018)"] == "276032"
+    assert segeberg["Fläche (km²)"] == "1344,5"  # decimal comma for German Excel
+    assert segeberg["Quellen"].startswith("https://metropolregion.hamburg.de/")
+    assert segeberg["Stand der Quellen"] == "2014–2016" and segeberg["Erfasst am"] == "2026-11-25"
+
+
+def test_csv_without_population_figure_leaves_the_cell_empty(project):
+    rows = list(
+        csv.reader(
+            io.StringIO(table_csv(export_table(project, ("barrierefreiheit",))).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    buchholz = dict(zip(rows[0], next(r for r in rows if r[0] == "033530005"), strict=True))
+    assert buchholz["Einwohner (31.12.2018)"] == "" and buchholz["Fläche (km²)"]  # area from VG250
 
 
 def test_csv_neutralises_formulas():
@@ -36,17 +77,45 @@ def test_csv_neutralises_formulas():
     assert cells[1:] == ['\'=HYPERLINK("http://x")', "'-2+3", "ok"]
 
 
-def test_geojson_has_the_filtered_partners(project):
-    doc = json.loads(table_geojson(project, partner_table(project, ("bildung",))))
+def test_geojson_has_the_filtered_partners_and_names_sources_and_licences(project):
+    doc = json.loads(table_geojson(project, export_table(project, ("bildung",))))
     (feature,) = doc["features"]
     assert feature["properties"]["RS"] == "033595407"
     assert feature["properties"]["Name"] == "Samtgemeinde Nordkehdingen"
+    assert feature["properties"]["Einwohner (31.12.2018)"] is None
+    assert isinstance(feature["properties"]["Fläche (km²)"], float)
     assert feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    assert "© GeoBasis-DE / BKG 2016 (Daten verändert)" in doc["attribution"]
+    licences = " ".join(entry["license"] for entry in doc["licenses"])
+    assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in licences and "Destatis" in licences
 
 
-def test_offline_html_inlines_everything_and_keeps_the_view(project):
-    html = standalone_html(project, ViewState("01060", ("wohnen",))).decode()
+def test_geojson_opens_as_a_layer(project, tmp_path):
+    import geopandas as gpd
+
+    path = tmp_path / "partner.geojson"
+    path.write_bytes(table_geojson(project, export_table(project, ())))
+    layer = gpd.read_file(path)
+    assert len(layer) == 12 and layer.crs.to_epsg() == 4326
+    assert "Teilprojekt" in layer.columns
+
+
+def test_offline_html_inlines_everything_and_says_what_it_shows(project):
+    html = standalone_html(project, ViewState("01060", ("wohnen",)), made=date(2026, 11, 26)).decode()
     assert not re.search(r"""<(script|link|img)[^>]*(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
     assert "L.map(" in html and "Leaflet" in html and "bindPopup" in html
     assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
     assert "url(data:image/png;base64," in html
+    assert "<title>Demographie und Daseinsvorsorge – Karte der Partnerregionen</title>" in html
+    assert "Partner: Kreis Segeberg · Themenfeld: Wohnen (Partner mit mindestens einem der gewählten Themen)" in html
+    assert "Erstellt am 26.11.2026 mit dem Dashboard" in html
+    assert "© GeoBasis-DE / BKG 2016 (Daten verändert) (VG250, dl-de/by-2-0)" in html
+    # popups with Teilprojekt, Themen, Laufzeit and sources (data for map.js; inserted as text there)
+    assert '"Teilprojekt", "„Kreis Segeberg 2030“"' in html and '"sourcesLabel": "Quellen"' in html
+
+
+def test_dashboard_document_has_no_export_header_or_popups(project):
+    from geo.map.mapdoc import map_document
+
+    html = map_document(project)
+    assert "mrh-export-header" not in html.split("</style>")[-1] and '"details": null' in html

@@ -64,6 +64,8 @@ def test_to_query_and_share_url():
     url = share_url("http://localhost:8501/", state)
     assert url == "http://localhost:8501/?region=01060&thema=mobilitaet&thema=wohnen"
     assert share_url(None, ViewState()) == "?"
+    assert share_url("http://127.0.0.1:8501", state).startswith("http://127.0.0.1:8501/?")
+    assert share_url("https://mrh.example/dashboard/?region=x#top", ViewState()) == "https://mrh.example/dashboard/"
 
 
 @given(st.dictionaries(st.text(max_size=20), st.lists(st.text(max_size=300), max_size=5), max_size=6))

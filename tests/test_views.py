@@ -52,8 +52,8 @@ def test_matches_any_selected_theme(project, themes, expected):
 
 def test_table_lists_exactly_the_matching_partners(project):
     table = partner_table(project, ("wohnen",))
-    assert list(table.columns) == ["Name", "Typ", "Land", "Rolle", "Teilprojekt", "Themen"]
-    assert list(partner_table(project, (), "en").columns) == ["Name", "Type", "State", "Role", "Sub-project", "Fields"]
+    assert list(table.columns) == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
+    assert list(partner_table(project, (), "en").columns) == ["Name", "Sub-project", "Duration", "Fields"]
     assert sorted(table["Name"]) == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
     full = partner_table(project, ())
     assert len(full) == 12

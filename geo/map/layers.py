@@ -148,6 +148,24 @@ def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+def partner_details(project: Project, lang: str = "de") -> dict[str, dict[str, Any]]:
+    """What a partner's popup shows in the offline map (plain text; only checked http(s) URLs)."""
+    labels = {t.slug: t.label for t in project.themes}
+    missing = text(lang, "not_documented")
+    return {
+        str(rs): {
+            "fields": [
+                [text(lang, "f_project"), row["teilprojekt"] or missing],
+                [text(lang, "f_themes"), ", ".join(labels[s] for s in row["themen"]) or missing],
+                [text(lang, "f_period"), row["laufzeit"] or missing],
+            ],
+            "sources": [u for u in row["quellen"] if is_web_url(u)],
+            "sourcesLabel": text(lang, "f_sources"),
+        }
+        for rs, row in project.partners.iterrows()
+    }
+
+
 def map_styles() -> dict[str, dict[str, object]]:
     """Leaflet path styles the browser combines per partner (see ``styleOf`` in ``map.js``)."""
     return {
@@ -164,7 +182,9 @@ def view_data(state: ViewState) -> dict[str, Any]:
     return {"selected": state.region, "themes": list(state.themes)}
 
 
-def build_map(project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None) -> folium.Map:
+def build_map(
+    project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None, popups: bool = False
+) -> folium.Map:
     """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
 
     No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server). ``state`` is the view the
@@ -223,6 +243,7 @@ def build_map(project: Project, basemap: bool = False, lang: str = "de", state: 
         "view": view_data(state or ViewState()),
         "contactColors": CONTACT_COLORS,
         "texts": {key: text(lang, f"m_{key}") for key in MAP_TEXT_KEYS},
+        "details": partner_details(project, lang) if popups else None,
     }
     Behaviour(
         partners=partners, contacts=contacts, context=context, density=density, themes=groups, layers=layers, data=data

@@ -11,6 +11,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from branca.element import Element, Figure
 
@@ -22,6 +23,18 @@ from geo.view.i18n import text
 from geo.view.state import ViewState
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
+
+
+class ExportInfo(NamedTuple):
+    """What the offline map says about itself (all plain text; the template escapes)."""
+
+    title: str
+    view_label: str
+    view: str
+    made: str
+    attribution: str
+
+
 # folium's Map header forbids zooming the page (WCAG 1.4.4); ours allows it.
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*?user-scalable=no"\s*/>')
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
@@ -62,14 +75,40 @@ def inlined_assets() -> str:
     return f"<style>{css}</style>" + "".join(f"<script>{_script_safe(s)}</script>" for s in scripts)
 
 
-def map_document(project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None) -> str:
-    """The whole map page as HTML text (reads the vendored assets, writes nothing)."""
-    fmap = build_map(project, basemap=basemap, lang=lang, state=state)
+HEADER = html_template(
+    '<header class="mrh-export-header"><h1>{{ title }}</h1>'
+    "<p><strong>{{ view_label }}:</strong> {{ view }}</p>"
+    '<p class="mrh-export-meta">{{ made }} · {{ attribution }}</p></header>'
+)
+HEADER_CSS = (
+    "<style>body{display:flex;flex-direction:column;height:100vh}"
+    ".mrh-export-header{padding:8px 14px;font:14px/1.4 Arial,sans-serif;color:#1f1f1f;border-bottom:1px solid #ccc}"
+    ".mrh-export-header h1{font-size:20px;margin:0 0 4px}.mrh-export-header p{margin:2px 0}"
+    ".mrh-export-meta{color:#3d3d3d;font-size:12.5px}"
+    ".folium-map{position:relative!important;flex:1;height:auto!important;min-height:300px}</style>"
+)
+
+
+def map_document(
+    project: Project,
+    basemap: bool = False,
+    lang: str = "de",
+    state: ViewState | None = None,
+    export: ExportInfo | None = None,
+) -> str:
+    """The whole map page as HTML text (reads the vendored assets, writes nothing).
+
+    With ``export`` (the offline download) the page gets a heading with the view and the date it was
+    made, and a click on a partner opens a popup with Teilprojekt, Themen, Laufzeit and sources.
+    """
+    fmap = build_map(project, basemap=basemap, lang=lang, state=state, popups=export is not None)
     root = fmap.get_root()
     assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
-    root.header.add_child(
-        Element(TITLE.render(title=text(lang, "title")) + inlined_assets()), name="inlined_assets", index=0
-    )
+    head = TITLE.render(title=export.title if export else text(lang, "title")) + inlined_assets()
+    if export:
+        head += HEADER_CSS
+        root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
+    root.header.add_child(Element(head), name="inlined_assets", index=0)
     html, found = _VIEWPORT.subn(VIEWPORT, root.render(), count=1)
     if found != 1:
         raise RuntimeError("folium's viewport meta changed; update geo/mapdoc.py")

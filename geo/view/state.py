@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from geo.view.text import short
 
@@ -101,5 +101,7 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
 def share_url(base: str | None, state: ViewState) -> str:
     """Absolute link to this view; ``base`` is the page URL without query (may be unknown)."""
     query = urlencode(to_query(state), doseq=True)
-    root = (base or "").split("?", 1)[0]
+    root = (base or "").split("?", 1)[0].split("#", 1)[0]
+    if root and not urlsplit(root).path:
+        root += "/"  # http://host:8501 → http://host:8501/ (what a browser shows and copies)
     return f"{root}?{query}" if query else root or "?"

@@ -33,17 +33,74 @@ def theme_label_list(project: Project, slugs: tuple[str, ...]) -> str:
 
 
 def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de") -> pd.DataFrame:
-    """The table under the map: exactly the matching partners, sorted by name; index = RS."""
+    """The table under the map: exactly the matching partners, sorted by name; index = RS.
+
+    Four readable columns (Name, Teilprojekt, Laufzeit, Themen); everything else is in the details and
+    in :func:`export_table`.
+    """
     partners = project.partners.loc[matches(project, selected)]
+    missing = text(lang, "not_documented")
     table = pd.DataFrame(
         {
             text(lang, "c_name"): [display_name(t, n) for t, n in zip(partners["typ"], partners["name"], strict=True)],
-            text(lang, "c_type"): partners["typ"],
-            text(lang, "c_land"): partners["land"],
-            text(lang, "c_role"): partners["rolle"],
-            text(lang, "c_project"): partners["teilprojekt"].replace("", text(lang, "not_documented")),
-            text(lang, "c_themes"): [theme_label_list(project, s) or "–" for s in partners["themen"]],
+            text(lang, "c_project"): partners["teilprojekt"].replace("", missing),
+            text(lang, "c_period"): partners["laufzeit"].replace("", missing),
+            text(lang, "c_themes"): [theme_label_list(project, s) or missing for s in partners["themen"]],
         },
         index=partners.index,
     )
     return table.sort_values(text(lang, "c_name"))
+
+
+def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") -> pd.DataFrame:
+    """Every column a reader needs, for the CSV and GeoJSON downloads; index = RS, sorted by name.
+
+    Lists are joined readably (themes with commas, results and sources one per line); numbers are
+    numbers (Einwohner empty where the source has none; Fläche from Destatis, else from VG250).
+    """
+    partners = project.partners.loc[matches(project, selected)]
+    demography = project.demography
+    contacts = project.contacts
+    rows = []
+    for rs, p in partners.iterrows():
+        people = contacts[contacts["rs"] == rs]
+        office = "; ".join(
+            filter(
+                None,
+                [
+                    p["zustaendig"],
+                    *(
+                        ", ".join(filter(None, [c["organisation"], ", ".join(c["personen"]), c["telefon"], c["email"]]))
+                        for _, c in people.iterrows()
+                    ),
+                ],
+            )
+        )
+        rows.append(
+            {
+                "RS": str(rs),
+                text(lang, "c_name"): display_name(p["typ"], p["name"]),
+                text(lang, "c_type"): p["typ"],
+                text(lang, "c_land"): p["land"],
+                text(lang, "c_role"): p["rolle"],
+                text(lang, "c_project"): p["teilprojekt"],
+                text(lang, "c_period"): p["laufzeit"],
+                text(lang, "c_themes"): theme_label_list(project, p["themen"]),
+                text(lang, "c_summary"): p["kurzbeschreibung"],
+                text(lang, "c_results"): "\n".join(p["ergebnisse"]),
+                text(lang, "c_office"): office,
+                text(lang, "c_population"): int(demography.at[rs, "einwohner"]) if rs in demography.index else None,
+                text(lang, "c_area"): round(
+                    float(demography.at[rs, "flaeche_km2"] if rs in demography.index else p["area_km2"]), 1
+                ),
+                text(lang, "c_sources"): "\n".join(p["quellen"]),
+                text(lang, "c_stand"): p["stand"],
+                text(lang, "c_compiled"): p["erfasst"],
+                text(lang, "c_note"): p["anmerkung"],
+            }
+        )
+    table = pd.DataFrame(rows, index=[r["RS"] for r in rows], columns=list(rows[0]) if rows else None)
+    if len(table):
+        table[text(lang, "c_population")] = table[text(lang, "c_population")].astype("Int64")
+        table = table.sort_values(text(lang, "c_name"))
+    return table

@@ -99,6 +99,32 @@
     return new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.textContent || "";
   }
 
+  /* The offline map's popup for a partner: built from text, links only from checked http(s) URLs. */
+  function detailsPopup(p, details) {
+    var box = el("div", "mrh-popup");
+    box.appendChild(el("strong", "", p.name));
+    details.fields.forEach(function (field) {
+      var line = el("div");
+      line.appendChild(el("b", "", field[0] + ": "));
+      line.appendChild(document.createTextNode(field[1]));
+      box.appendChild(line);
+    });
+    if (details.sources.length) {
+      var line = el("div");
+      line.appendChild(el("b", "", details.sourcesLabel + ": "));
+      details.sources.forEach(function (url, i) {
+        var a = el("a", "", new URL(url).hostname);
+        a.href = url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+        if (i) { line.appendChild(document.createTextNode(", ")); }
+        line.appendChild(a);
+      });
+      box.appendChild(line);
+    }
+    return box;
+  }
+
   function init(map, cfg) {
     var T = cfg.texts;
     var parentWin = window.parent !== window ? window.parent : null;
@@ -170,6 +196,7 @@
       }
       var tip = el("span", "", p.name + (p.lead ? " – " + T.lead_short : ""));
       layer.bindTooltip(tip, {sticky: true});
+      if (cfg.details && cfg.details[p.rs]) { layer.bindPopup(detailsPopup(p, cfg.details[p.rs]), {maxWidth: 320}); }
       layer.on("click", function (e) {
         var touch = e.originalEvent && e.originalEvent.pointerType === "touch";
         select(p.rs, touch ? "touch" : "pointer");

@@ -1,0 +1,47 @@
+// The partner table as a real HTML table (caption, column headers) – no data grid bundle for 12 rows.
+// The name in each row is a button: choosing it selects the partner (trigger "select"); the selected
+// row is marked (aria-current) and highlighted.
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  let wrap = parentElement.querySelector(".mrh-table");
+  if (!wrap) {
+    wrap = document.createElement("div");
+    wrap.className = "mrh-table";
+    parentElement.appendChild(wrap);
+  }
+  wrap.textContent = "";
+  const table = document.createElement("table");
+  const caption = document.createElement("caption");
+  caption.textContent = data.caption;
+  table.appendChild(caption);
+  const head = table.createTHead().insertRow();
+  data.columns.forEach((name) => {
+    const th = document.createElement("th");
+    th.scope = "col";
+    th.textContent = name;
+    head.appendChild(th);
+  });
+  const body = table.createTBody();
+  data.rows.forEach((row) => {
+    const tr = body.insertRow();
+    const selected = row.rs === data.selected;
+    if (selected) { tr.className = "mrh-selected"; tr.setAttribute("aria-current", "true"); }
+    row.cells.forEach((value, index) => {
+      const cell = index === 0 ? document.createElement("th") : tr.insertCell();
+      if (index === 0) {
+        cell.scope = "row";
+        tr.appendChild(cell);
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = value;
+        button.title = data.choose;
+        button.addEventListener("click", () => setTriggerValue("select", row.rs));
+        cell.appendChild(button);
+      } else {
+        cell.textContent = value;
+        if (row.missing && row.missing[index]) { cell.className = "mrh-missing"; }
+      }
+    });
+  });
+  wrap.appendChild(table);
+}
