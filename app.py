@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.data.errors import DataError
+from geo.data.operator import read_operator
 from geo.data.partners import display_name
 from geo.data.project import Project, configured_data_dir, load_project
 from geo.map.export import standalone_html, table_csv, table_geojson
@@ -13,12 +14,20 @@ from geo.map.mapdoc import map_document
 from geo.map.overlays import basemap_attribution
 from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
-from geo.view.state import LANGUAGES, ViewState, parse_query, share_url, to_query
+from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
+from geo.view.state import LANGUAGES, PAGE, PAGE_NAMES, ViewState, embed_snippet, parse_query, share_url, to_query
 from geo.view.table import export_table, partner_table, theme_counts
 from geo.view.text import md_text
 from ui import mapview, widgets
 
-st.set_page_config(page_title="Demographie und Daseinsvorsorge – MRH", page_icon="🗺️", layout="wide")
+# Embedded in a partner's website (?embed=true): the map and the details carry the page, the sidebar starts closed.
+EMBEDDED = bool(st.context.is_embedded)
+st.set_page_config(
+    initial_sidebar_state="collapsed" if EMBEDDED else "auto",
+    page_title="Demographie und Daseinsvorsorge – MRH",
+    page_icon="🗺️",
+    layout="wide",
+)
 DATA_DIR = configured_data_dir()
 # Print on A4 landscape: title, map with legend, details and table; no sidebar, no buttons.
 PAGE_CSS = """<style>
@@ -62,6 +71,21 @@ def offline_map(signature: tuple[tuple[str, int, int], ...], state: ViewState) -
     assert isinstance(project, Project)
     return standalone_html(project, state)
 
+
+requested = st.query_params.get_all(PAGE)
+if requested and requested[0] in PAGE_NAMES:  # Barrierefreiheit or Leichte Sprache, from every view
+    page_lang = "en" if st.query_params.get("lang") == "en" else "de"
+    st.markdown(f"[{text(page_lang, 'back')}](./)")
+    operator, operator_problems = read_operator()
+    for problem in operator_problems:
+        st.warning(md_text(str(problem)))
+    if requested[0] == ACCESSIBILITY:
+        if not (operator.name and operator.email):
+            st.warning(text(page_lang, "operator_missing"))
+        st.markdown(accessibility_markdown(operator))
+    else:
+        st.markdown(easy_markdown())
+    st.stop()
 
 signature = data_signature()
 loaded = load(signature)
@@ -129,6 +153,7 @@ with st.sidebar:
         "Sprache / Language", LANGUAGES, key="lang", horizontal=True, format_func={"de": "Deutsch", "en": "English"}.get
     )
     st.markdown(text(lang, "dachprojekt"))
+    st.markdown(page_links(lang))
 
 state = ViewState(
     st.session_state["region"],
@@ -190,9 +215,18 @@ html_col.download_button(
 
 st.subheader(text(lang, "share_title"))
 widgets.share_fields(
-    [{"label": text(lang, "share"), "value": share_url(st.context.url, state)}],
+    [
+        {"label": text(lang, "share"), "value": share_url(st.context.url, state), "copy": text(lang, "copy_link")},
+        {
+            "label": text(lang, "embed"),
+            "value": embed_snippet(st.context.url, state, text(lang, "embed_title")),
+            "multiline": True,
+            "copy": text(lang, "copy_code"),
+        },
+    ],
     text(lang, "copy"),
     text(lang, "copied"),
     text(lang, "copy_select"),
 )
 st.markdown(text(lang, "sources"))
+st.markdown(page_links(lang))

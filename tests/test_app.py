@@ -247,3 +247,54 @@ def test_choosing_a_table_row_is_wired_to_the_selection():
     assert segeberg["cells"][0] == "Kreis Segeberg" and "Barrierefreiheit" in segeberg["cells"][3]
     dithmarschen = next(r for r in data["rows"] if r["rs"] == "01051")
     assert dithmarschen["cells"][1] == "nicht dokumentiert" and dithmarschen["missing"][1] is True
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_accessibility_statement_and_easy_language_are_linked_from_every_view(lang):
+    at = start({"lang": lang, "region": "01060"})
+    links = [m.value for m in at.markdown if "seite=barrierefreiheit" in m.value]
+    assert len(links) == 2  # sidebar and footer
+    assert all("?seite=leichte-sprache" in link for link in links)
+    assert len(at.sidebar.markdown) and any("seite=barrierefreiheit" in m.value for m in at.sidebar.markdown)
+
+
+def test_accessibility_statement_says_what_is_met_what_is_not_and_whom_to_tell():
+    at = start({"seite": "barrierefreiheit"})
+    page = markdown(at)
+    for part in (
+        "# Erklärung zur Barrierefreiheit",
+        "WCAG) 2.1, Stufe AA",
+        "BITV 2.0",
+        "teilweise barrierefrei",
+        "Bekannte Einschränkungen und Alternativen",
+        "Tabelle",
+        "Barrieren melden",
+        "Schlichtungsverfahren",
+        "schlichtungsstelle-bgg.de",
+        "Diese Erklärung wurde am 26.11.2026 erstellt",
+    ):
+        assert part in page, part
+    # the committed settings leave the contact to the operator: said openly, not invented
+    assert "noch nicht festgelegt" in page and any("betreiber.toml" in w.value for w in at.warning)
+    assert not at.get("bidi_component")  # no map on this page
+
+
+def test_easy_language_page():
+    page = markdown(start({"seite": "leichte-sprache"}))
+    assert "# Leichte Sprache" in page and "**Daseinsvorsorge** heißt" in page
+    sentences = [s for line in page.splitlines() for s in line.split(". ") if s and not s.startswith(("#", "-"))]
+    assert max(len(s.split()) for s in sentences) <= 16  # short sentences
+
+
+def test_unknown_page_falls_back_to_the_map_with_a_notice():
+    at = start({"seite": "<script>"})
+    assert at.get("bidi_component")
+    assert any("Unbekannte Seite" in i.value for i in at.info)
+
+
+def test_embed_snippet_carries_the_view_and_embed_mode():
+    at = start({"region": "01060", "thema": "wohnen"})
+    fields = component_data(at, "mrh_share")["fields"]
+    snippet = fields[1]["value"]
+    assert snippet.startswith('<iframe src="') and "region=01060&amp;thema=wohnen&amp;embed=true" in snippet
+    assert 'title="Karte: Demographie und Daseinsvorsorge in der Metropolregion Hamburg"' in snippet

@@ -302,3 +302,17 @@ def test_a_column_name_that_the_file_does_not_declare_is_a_bug():
     assert row["rs"] == "01051" and row["lon"] == ""  # declared, absent from the file: empty
     with pytest.raises(KeyError, match="typo"):
         row["typo"]
+
+
+def test_operator_settings_defaults_and_bad_values(tmp_path):
+    from geo.data.operator import Operator, read_operator
+
+    assert read_operator(tmp_path / "missing.toml") == (Operator(), [])
+    bad = tmp_path / "betreiber.toml"
+    bad.write_text('[betreiber]\nemail = "nobody(at)x"\n[erklaerung]\ndatum = "26.11.2026"\n', encoding="utf-8")
+    values, problems = read_operator(bad)
+    assert values.email == "" and values.date == ""
+    assert [p.message.split(":")[0] for p in problems] == ["[betreiber] email", "[erklaerung] datum"]
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[betreiber\n", encoding="utf-8")
+    assert "Keine gültige TOML-Datei" in read_operator(broken)[1][0].message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -17,6 +18,8 @@ LANG = "lang"  # lang=en: English interface text; German is the default
 LANGUAGES = ("de", "en")
 # Streamlit's own URL parameters; they are not ours to judge.
 PASSTHROUGH = frozenset({"embed", "embed_options"})
+PAGE = "seite"  # ?seite=barrierefreiheit | leichte-sprache: the extra pages (geo.view.pages)
+PAGE_NAMES = ("barrierefreiheit", "leichte-sprache")
 
 
 class Notice(NamedTuple):
@@ -78,7 +81,9 @@ def parse_query(
         else:
             notices.append(Notice("n_lang", short(value)))
     for key in params:
-        if key not in (REGION, THEME, BASEMAP, LANG) and key not in PASSTHROUGH:
+        if key == PAGE:
+            notices += [Notice("n_page", short(v)) for v in params[key] if v not in PAGE_NAMES]
+        elif key not in (REGION, THEME, BASEMAP, LANG) and key not in PASSTHROUGH:
             notices.append(Notice("n_key", short(key)))
     ordered = tuple(slug for slug in themes if slug in wanted)
     return ViewState(region, ordered, basemap, lang), list(dict.fromkeys(notices))[:10]
@@ -96,6 +101,16 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
     if state.lang != "de":
         query[LANG] = [state.lang]
     return query
+
+
+def embed_snippet(base: str | None, state: ViewState, title: str) -> str:
+    """An ``<iframe>`` showing this view in Streamlit's embed mode, for partners' websites."""
+    url = share_url(base, state)
+    url += ("&" if "?" in url.rstrip("?") else "?" if not url.endswith("?") else "") + "embed=true"
+    return (
+        f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" width="100%" height="900" '
+        'style="border:0" loading="lazy"></iframe>'
+    )
 
 
 def share_url(base: str | None, state: ViewState) -> str:

@@ -24,7 +24,7 @@ export default function (component) {
     input.addEventListener("focus", () => input.select());
     const button = document.createElement("button");
     button.type = "button";
-    button.textContent = data.copy;
+    button.textContent = field.copy || data.copy;
     const status = document.createElement("span");
     status.className = "mrh-share-status";
     status.setAttribute("role", "status");
