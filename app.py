@@ -12,6 +12,7 @@ from geo.map.export import standalone_html, table_csv, table_geojson
 from geo.map.layers import view_data
 from geo.map.mapdoc import map_document
 from geo.map.overlays import basemap_attribution
+from geo.map.printed import factsheet_pdf, map_png
 from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
 from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
@@ -86,6 +87,21 @@ if requested and requested[0] in PAGE_NAMES:  # Barrierefreiheit or Leichte Spra
     else:
         st.markdown(easy_markdown())
     st.stop()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def picture(signature: tuple[tuple[str, int, int], ...], state: ViewState) -> bytes:
+    project = load(signature)
+    assert isinstance(project, Project)
+    return map_png(project, state)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def factsheet(signature: tuple[tuple[str, int, int], ...], rs: str, lang: str) -> bytes:
+    project = load(signature)
+    assert isinstance(project, Project)
+    return factsheet_pdf(project, rs, lang)
+
 
 signature = data_signature()
 loaded = load(signature)
@@ -188,7 +204,7 @@ widgets.partner_table(
 )
 
 st.markdown(text(lang, "downloads"))
-csv_col, geojson_col, html_col = st.columns(3)
+csv_col, geojson_col, html_col, png_col, pdf_col = st.columns(5)
 stem = "mrh-daseinsvorsorge-partner"
 # Callables: files are made only when someone clicks, and clicking does not rerun the page.
 csv_col.download_button(
@@ -211,6 +227,22 @@ html_col.download_button(
     "mrh-daseinsvorsorge-karte.html",
     "text/html",
     on_click="ignore",
+)
+png_col.download_button(
+    text(lang, "png"),
+    lambda: picture(signature, state),
+    "mrh-daseinsvorsorge-karte.png",
+    "image/png",
+    on_click="ignore",
+)
+pdf_col.download_button(
+    text(lang, "pdf"),
+    lambda: factsheet(signature, state.region or "", lang),
+    f"steckbrief-{state.region or 'partner'}.pdf",
+    "application/pdf",
+    on_click="ignore",
+    disabled=state.region is None,
+    help=None if state.region else text(lang, "pdf_choose"),
 )
 
 st.subheader(text(lang, "share_title"))

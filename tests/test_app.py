@@ -298,3 +298,12 @@ def test_embed_snippet_carries_the_view_and_embed_mode():
     snippet = fields[1]["value"]
     assert snippet.startswith('<iframe src="') and "region=01060&amp;thema=wohnen&amp;embed=true" in snippet
     assert 'title="Karte: Demographie und Daseinsvorsorge in der Metropolregion Hamburg"' in snippet
+
+
+def test_png_and_steckbrief_buttons():
+    at = start()
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert "Karte als Bild (PNG)" in buttons and "Steckbrief (PDF)" in buttons
+    assert buttons["Steckbrief (PDF)"].disabled  # nothing selected yet
+    at = start({"region": "01060"})
+    assert not {b.proto.label: b.proto for b in at.get("download_button")}["Steckbrief (PDF)"].disabled

@@ -168,8 +168,7 @@ def test_home_control_returns_to_the_partners(desktop, server):
     start = frame.evaluate("() => window.map.getBounds().toBBoxString()")
     frame.evaluate("() => window.map.setView([48.1, 11.6], 9, {animate: false})")
     frame.get_by_role("button", name="Gesamtansicht").click()
-    frame.wait_for_timeout(400)
-    assert frame.evaluate("() => window.map.getBounds().toBBoxString()") == start
+    frame.wait_for_function("(start) => window.map.getBounds().toBBoxString() === start", arg=start, timeout=5000)
 
 
 def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:

@@ -1,0 +1,79 @@
+"""Map image and Steckbrief: drawn on the server, decoded and read back here."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from geo.data.project import load_project
+from geo.map.printed import factsheet_pdf, map_png
+from geo.view.state import ViewState
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load_project()
+
+
+def test_map_png_is_presentation_sized_and_not_blank(project):
+    data = map_png(project, ViewState("01060", ("mobilitaet", "wohnen")), made=date(2026, 11, 26))
+    image = Image.open(io.BytesIO(data))
+    assert image.format == "PNG" and image.size == (1600, 1000)
+    colours = image.convert("RGB").getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 200  # a drawn map, not an empty canvas
+    # the theme colours appear (hatches), and black (selection, text)
+    rgb: set[tuple[int, int, int]] = {c for _, c in colours}  # type: ignore[misc]
+    assert (0x33, 0x22, 0x88) in rgb or any(
+        abs(r - 0x33) < 12 and abs(g - 0x22) < 12 and abs(b - 0x88) < 12 for r, g, b in rgb
+    )
+
+
+def test_map_png_without_filter_and_in_english(project):
+    image = Image.open(io.BytesIO(map_png(project, ViewState(lang="en"))))
+    assert image.size == (1600, 1000)
+
+
+def pdf_text(data: bytes) -> tuple[int, str]:
+    reader = PdfReader(io.BytesIO(data))
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_steckbrief_is_one_a4_page_with_the_facts_and_the_attribution(project):
+    data = factsheet_pdf(project, "01060", made=date(2026, 11, 26))
+    pages, content = pdf_text(data)
+    assert pages == 1
+    page = PdfReader(io.BytesIO(data)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)  # A4 in points
+    flat = " ".join(content.split())
+    for expected in (
+        "Kreis Segeberg",
+        "Teilprojekt: „Kreis Segeberg 2030“",
+        "Laufzeit: 06/2013 – Sommer 2016",
+        "Barrierefreiheit",
+        "53 Sitzungen mit 559 Teilnehmenden",
+        "Sandra Kind",
+        "276.032 Einwohner",
+        "© GeoBasis-DE / BKG 2016 (Daten verändert)",
+        "Stand der Quellen: 2014–2016",
+        "Erstellt am 26.11.2026",
+    ):
+        assert expected in flat, expected
+
+
+@pytest.mark.parametrize("rs", ["033595407", "13074", "033530005"])
+def test_steckbrief_of_sparse_and_long_partners_still_fits_one_page(project, rs):
+    pages, content = pdf_text(factsheet_pdf(project, rs))
+    assert pages == 1
+    if rs == "13074":
+        assert "nicht dokumentiert" in content
+
+
+def test_hostile_text_in_the_steckbrief_is_printed_as_text(project):
+    partners = project.partners.copy()
+    partners.loc["01060", "teilprojekt"] = "<b>fett</b> & <link href='javascript:alert(1)'>x</link>"
+    pages, content = pdf_text(factsheet_pdf(project._replace(partners=partners), "01060"))
+    assert pages == 1 and "<b>fett</b> & <link href='javascript:alert(1)'>x</link>" in " ".join(content.split())
