@@ -17,7 +17,7 @@ from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
 from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
 from geo.view.state import LANGUAGES, PAGE, PAGE_NAMES, ViewState, embed_snippet, parse_query, share_url, to_query
-from geo.view.table import export_table, partner_table, theme_counts
+from geo.view.table import export_table, partner_table, theme_counts, theme_matrix
 from geo.view.text import md_text
 from ui import mapview, widgets
 
@@ -202,6 +202,19 @@ widgets.partner_table(
     text(lang, "not_documented"),
     on_map_select,
 )
+
+with st.expander(text(lang, "matrix_title")):
+    matrix = theme_matrix(project, lang)
+    matrix.update(
+        caption=text(lang, "matrix_caption"),
+        partner=text(lang, "partner"),
+        total=text(lang, "matrix_total"),
+        yes=text(lang, "matrix_yes"),
+        filterBy=text(lang, "matrix_filter"),
+        selected=state.region,
+        themes=list(state.themes),
+    )
+    widgets.theme_matrix(matrix, on_map_select, lambda slug: on_map_themes([slug]))
 
 st.markdown(text(lang, "downloads"))
 csv_col, geojson_col, html_col, png_col, pdf_col = st.columns(5)

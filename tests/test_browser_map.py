@@ -165,10 +165,16 @@ def test_keyboard_selects_a_partner_and_shapes_have_names(desktop, server):
 
 def test_home_control_returns_to_the_partners(desktop, server):
     frame = open_map(desktop, server + "/")
-    start = frame.evaluate("() => window.map.getBounds().toBBoxString()")
+    start_zoom = frame.evaluate("() => window.map.getZoom()")
     frame.evaluate("() => window.map.setView([48.1, 11.6], 9, {animate: false})")
     frame.get_by_role("button", name="Gesamtansicht").click()
-    frame.wait_for_function("(start) => window.map.getBounds().toBBoxString() === start", arg=start, timeout=5000)
+    frame.wait_for_function(
+        "(zoom) => { const b = L.latLngBounds([]); window.map.eachLayer(l => { if (l.feature && l.options.pane"
+        " === 'mrhPartners') b.extend(l.getBounds()); }); return window.map.getZoom() === zoom"
+        " && window.map.getBounds().contains(b); }",
+        arg=start_zoom,
+        timeout=10_000,
+    )
 
 
 def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
@@ -300,3 +306,21 @@ def test_embedded_in_a_website_the_map_and_details_work_without_the_sidebar(desk
     dashboard.get_by_role("heading", name="Kreis Segeberg").wait_for(timeout=30_000)
     # the filter from the snippet holds, and is changeable inside the map (no sidebar needed)
     assert dashboard.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
+
+
+def test_theme_matrix_row_selects_and_theme_filters(desktop, server):
+    frame = open_map(desktop, server + "/")
+    desktop.get_by_text("Themen-Übersicht: wer hat woran gearbeitet?").click()
+    matrix = desktop.locator(".mrh-matrix table")
+    matrix.wait_for()
+    assert matrix.locator("tbody tr").count() == 12
+    assert matrix.locator("thead th").count() == 1 + 9 + 1  # Partner, nine themes, Summe
+    matrix.get_by_role("button", name="Gesundheit").click()
+    desktop.wait_for_url(re.compile(r"thema=gesundheit"), timeout=30_000)
+    wait_view(desktop, frame)
+    assert frame.evaluate("() => window.mrhView.themes") == ["gesundheit"]
+    desktop.locator(".mrh-matrix").get_by_role("button", name="Landkreis Cuxhaven").click()
+    desktop.wait_for_url(re.compile(r"region=03352"), timeout=30_000)
+    wait_view(desktop, frame)
+    assert desktop.get_by_role("heading", name="Landkreis Cuxhaven").is_visible()
+    assert desktop.locator(".mrh-matrix tr[aria-current='true'] th").inner_text() == "Landkreis Cuxhaven"

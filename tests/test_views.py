@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.data.project import load_project
+from geo.data.project import DATA_DIR, load_project
 from geo.view.details import details_markdown
 from geo.view.table import matches, partner_table, theme_counts
 from geo.view.text import format_de
@@ -76,3 +76,24 @@ def test_details_show_facts_and_gaps(project):
 def test_german_numbers():
     assert format_de(212618) == "212.618"
     assert format_de(4766.79, 1) == "4.766,8"
+
+
+def test_theme_matrix_matches_partners_csv(project):
+    import csv
+
+    from geo.view.table import theme_matrix
+
+    matrix = theme_matrix(project)
+    slugs = [c["slug"] for c in matrix["columns"]]
+    assert "nahversorgung" not in slugs and len(slugs) == 9  # only themes with at least one partner
+    with (DATA_DIR / "partners.csv").open(encoding="utf-8-sig") as f:
+        rows = {
+            r["rs"]: {s.strip() for s in r["themen"].split("|") if s.strip()} for r in csv.DictReader(f, delimiter=";")
+        }
+    assert {r["rs"] for r in matrix["rows"]} == set(rows)
+    for row in matrix["rows"]:
+        assert {s for s, mark in zip(slugs, row["marks"], strict=True) if mark} == rows[row["rs"]]
+        assert row["total"] == len(rows[row["rs"]])
+    for index, column in enumerate(matrix["columns"]):
+        assert column["count"] == sum(r["marks"][index] for r in matrix["rows"])
+    assert [r["name"] for r in matrix["rows"]] == sorted(r["name"] for r in matrix["rows"])

@@ -49,7 +49,25 @@ TABLE_CSS = """
 @media (max-width: 640px) { .mrh-table table { font-size: 14px; } }
 """
 
+MATRIX_CSS = """
+.mrh-matrix { overflow-x: auto; max-width: 100%; }
+.mrh-matrix:focus-visible { outline: 3px solid #e8a200; }
+.mrh-matrix table { border-collapse: collapse; font-size: 14px; color: #1f1f1f; }
+.mrh-matrix caption { text-align: left; font-size: 13px; color: #3d3d3d; padding: 0 0 .3rem; }
+.mrh-matrix th, .mrh-matrix td { border: 1px solid #dde1e6; padding: .3rem .45rem; text-align: center; }
+.mrh-matrix tbody th, .mrh-matrix tfoot th { text-align: left; font-weight: 400; white-space: nowrap; }
+.mrh-matrix thead th { vertical-align: bottom; }
+.mrh-matrix button { font: inherit; color: #0b57a4; background: none; border: 0; padding: 0; cursor: pointer;
+  text-decoration: underline; text-align: left; }
+.mrh-matrix button[aria-pressed="true"] { font-weight: 700; color: #000; }
+.mrh-matrix button:focus-visible { outline: 3px solid #e8a200; }
+.mrh-matrix tr.mrh-selected { background: #fff3c4; }
+.mrh-matrix .mrh-sum { font-weight: 700; }
+.mrh-matrix .mrh-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+"""
+
 _share = st.components.v2.component("mrh_share", js=(WEB / "share.js").read_text(encoding="utf-8"), css=SHARE_CSS)
+_matrix = st.components.v2.component("mrh_matrix", js=(WEB / "matrix.js").read_text(encoding="utf-8"), css=MATRIX_CSS)
 _table = st.components.v2.component("mrh_table", js=(WEB / "table.js").read_text(encoding="utf-8"), css=TABLE_CSS)
 
 
@@ -89,3 +107,19 @@ def partner_table(
         on_select_change=chosen,
         height="content",
     )
+
+
+def theme_matrix(data: dict[str, object], on_select: Callable[[str], None], on_theme: Callable[[str], None]) -> None:
+    """Partners × themes (see ``geo.view.table.theme_matrix``); a name selects, a theme sets the filter."""
+
+    def chosen() -> None:
+        value = st.session_state["matrix"].get("select")
+        if isinstance(value, str):
+            on_select(value)
+
+    def theme() -> None:
+        value = st.session_state["matrix"].get("theme")
+        if isinstance(value, str):
+            on_theme(value)
+
+    _matrix(key="matrix", data=data, on_select_change=chosen, on_theme_change=theme, height="content")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from geo.data.partners import display_name
@@ -104,3 +106,17 @@ def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") 
         table[text(lang, "c_population")] = table[text(lang, "c_population")].astype("Int64")
         table = table.sort_values(text(lang, "c_name"))
     return table
+
+
+def theme_matrix(project: Project, lang: str = "de") -> dict[str, Any]:
+    """Partners (rows, by name) × themes that at least one partner has (columns), with totals."""
+    counts = theme_counts(project)
+    themes = [t for t in project.themes if counts[t.slug]]
+    partners = project.partners.assign(
+        display=[display_name(t, n) for t, n in zip(project.partners["typ"], project.partners["name"], strict=True)]
+    )
+    rows = []
+    for rs, row in partners.sort_values("display").iterrows():
+        marks = [t.slug in row["themen"] for t in themes]
+        rows.append({"rs": str(rs), "name": row["display"], "marks": marks, "total": sum(marks)})
+    return {"columns": [{"slug": t.slug, "label": t.label, "count": counts[t.slug]} for t in themes], "rows": rows}
