@@ -54,12 +54,13 @@ def make_data_dir(target: Path, tarball: Path, tolerance_m: float) -> tuple[int,
                     "",
                     "",
                     "https://example.org/benchmark",
+                    "2026",
                     "2026-11-25",
                     "generiert für den Benchmark",
                 ]
             )
     (target / "contacts.csv").write_text(
-        "rs;organisation;personen;adresse;telefon;email;ort_rs;lage;quelle;stand;anmerkung\n", encoding="utf-8"
+        "rs;organisation;personen;adresse;telefon;email;ort_rs;lage;quelle;stand;erfasst;anmerkung\n", encoding="utf-8"
     )
     write_atomic(target / "demography.csv", build_demography(fetch_districts(), set(kreise))[0])
     start = time.perf_counter()

@@ -32,7 +32,7 @@ def component_data(at: AppTest, name: str) -> dict:
 
 
 def map_data(at: AppTest) -> dict:
-    return component_data(at, "mrh_karte")
+    return component_data(at, "mrh_map")
 
 
 def table_rows(at: AppTest) -> list[dict]:

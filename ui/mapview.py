@@ -22,7 +22,8 @@ from typing import Any
 
 import streamlit as st
 
-from geo.map.mapdoc import WEB_DIR, content_name
+from geo.map.mapdoc import content_name
+from ui.component import static_component, with_base_path
 
 MAPS_DIR = Path(__file__).resolve().parents[1] / "static" / "maps"
 URL_PREFIX = "/app/static/maps/"
@@ -30,24 +31,8 @@ DETAILS_ANCHOR = "mrh-details"
 KEY = "karte"
 # The end of the project: an honest date for content that never changes under its name.
 FIXED_MTIME = 1475193600  # 2016-09-30T00:00:00Z
-HEIGHT_CSS = """
-.mrh-map iframe {
-  display: block; width: 100%; aspect-ratio: 16 / 10; min-height: 360px; max-height: 620px;
-  border: 1px solid #d0d4da; border-radius: 4px;
-}
-@media (max-width: 640px) { .mrh-map iframe { aspect-ratio: 1 / 1; max-height: 60vh; min-height: 280px; } }
-@media print { .mrh-map iframe { height: 150mm; } }
-"""
 
-_component = st.components.v2.component(
-    "mrh_karte", js=(WEB_DIR / "component.js").read_text(encoding="utf-8"), css=HEIGHT_CSS
-)
-
-
-def with_base_path(url: str) -> str:
-    """Prefix a root-relative URL with ``server.baseUrlPath`` (e.g. behind a reverse proxy)."""
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    return f"/{base}{url}" if base and url.startswith("/") else url
+_component = static_component("map")
 
 
 def publish(document: str, maps_dir: Path = MAPS_DIR) -> str:

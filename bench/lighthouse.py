@@ -1,0 +1,184 @@
+"""Lighthouse (mobile preset: simulated slow 4G, 4x CPU slowdown) in Debian's Chromium, side by side with
+an empty Streamlit page served the same way (the floor), in one run.
+
+The npm package ``lighthouse`` is installed once into the cache folder (``~/.cache/mrh-daseinsvorsorge``),
+never into the repository. Run: ``python -m bench.lighthouse [--runs N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from geo.build.vg250 import cache_dir
+from geo.view.text import format_de
+from tests.browser import chromium_path, free_port
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "lighthouse@12.8.2"
+EMPTY_APP = 'import streamlit as st\n\nst.title("Leere Seite")\n'
+FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-sync "
+    "--disable-background-networking --disable-component-update"
+)
+
+
+def lighthouse_cli() -> Path:
+    """The installed CLI (installs ``lighthouse`` with npm into the cache folder once)."""
+    prefix = cache_dir() / "lighthouse"
+    cli = prefix / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.exists():
+        prefix.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", PACKAGE], check=True)
+    return cli
+
+
+@contextmanager
+def serve(script: Path) -> Iterator[str]:
+    """``streamlit run`` a script with the project's configuration; yield its URL."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+        ],
+        cwd=script.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        break
+            except OSError:
+                time.sleep(0.3)
+        yield base + "/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def audit(cli: Path, url: str) -> dict[str, Any]:
+    """One Lighthouse run: performance score, FCP, LCP, TBT, TTI (ms), transferred and decoded bytes, top 5."""
+    result = subprocess.run(
+        [
+            "node",
+            str(cli),
+            url,
+            "--output=json",
+            "--output-path=stdout",
+            "--only-categories=performance",
+            "--quiet",
+            f"--chrome-path={chromium_path()}",
+            f"--chrome-flags={FLAGS}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    report = json.loads(result.stdout)
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    return {
+        "score": report["categories"]["performance"]["score"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "tti": audits["interactive"]["numericValue"],
+        "transferred": sum(r.get("transferSize", 0) for r in requests),
+        "decoded": sum(r.get("resourceSize", 0) for r in requests),
+        "largest": sorted(
+            ((r.get("resourceSize", 0), r["url"].rsplit("/", 1)[-1][:40]) for r in requests), reverse=True
+        )[:5],
+    }
+
+
+def median_report(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    keys = ("score", "fcp", "lcp", "tbt", "tti", "transferred", "decoded")
+    out = {k: statistics.median(r[k] for r in runs) for k in keys}
+    out["largest"] = runs[0]["largest"]
+    return out
+
+
+def table(floor: dict[str, Any], ours: dict[str, Any], runs: int) -> str:
+    def row(name: str, r: dict[str, Any]) -> str:
+        return (
+            f"| {name} | {format_de(r['score'], 2)} | {format_de(r['fcp'] / 1000, 1)} s | "
+            f"{format_de(r['lcp'] / 1000, 1)} s | {format_de(r['tbt'])} ms | {format_de(r['tti'] / 1000, 1)} s | "
+            f"{format_de(r['transferred'] / 1e6, 2)} MB | {format_de(r['decoded'] / 1e6, 2)} MB |"
+        )
+
+    ratio = ours["decoded"] / floor["decoded"]
+    lines = [
+        f"Lighthouse {PACKAGE.split('@')[1]}, mobile preset, Median aus {runs} Läufen je Seite, Debian-Chromium:",
+        "",
+        "| Seite | Performance | FCP | LCP | TBT | TTI | übertragen | dekodiert |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        row("leere Streamlit-Seite (Boden)", floor),
+        row("dieses Dashboard, direkt", ours),
+        "",
+        "| Ziel | Wert | erreicht |",
+        "|---|---:|---|",
+        f"| dekodierte Bytes ≤ 1,5 × Boden | {format_de(ratio, 2)} × | {'ja' if ratio <= 1.5 else '**nein**'} |",
+        f"| TBT ≤ 200 ms | {format_de(ours['tbt'])} ms | {'ja' if ours['tbt'] <= 200 else '**nein**'} |",
+        f"| Performance ≥ Boden − 0,1 | {format_de(ours['score'], 2)} (Boden {format_de(floor['score'], 2)}) | "
+        f"{'ja' if ours['score'] >= floor['score'] - 0.1 else '**nein**'} |",
+        "",
+        "Größte Antworten des Dashboards (dekodiert): "
+        + "; ".join(f"{format_de(size / 1000)} KB {name}" for size, name in ours["largest"]),
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.lighthouse")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    cli = lighthouse_cli()
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "leer.py"
+        empty.write_text(EMPTY_APP, encoding="utf-8")
+        shutil.copytree(ROOT / ".streamlit", Path(tmp) / ".streamlit")
+        with serve(empty) as floor_url, serve(ROOT / "app.py") as our_url:
+            audit(cli, our_url)  # warm-up: the server builds and writes the map document once
+            floor_runs, our_runs = [], []
+            for _ in range(args.runs):  # interleaved, so both see the same machine load
+                floor_runs.append(audit(cli, floor_url))
+                our_runs.append(audit(cli, our_url))
+    text = table(median_report(floor_runs), median_report(our_runs), args.runs)
+    out = Path(__file__).resolve().parent / "lighthouse.md"
+    out.write_text(
+        f"Gemessen am {time.strftime('%Y-%m-%d %H:%M')} mit `python -m bench.lighthouse`.\n\n{text}\n", encoding="utf-8"
+    )
+    print(text)
+    print(f"\n→ {out}")
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main()

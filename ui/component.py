@@ -1,0 +1,58 @@
+"""Our st.components.v2 components, loaded from static files so that a rerun sends only their data.
+
+Streamlit sends a component's inline JavaScript and CSS with every script run. Each of ours is therefore
+a one-line loader: it imports the real module from ``static/ui/<name>.js`` (served at ``/app/static/ui/``,
+versioned by content hash so a change is never masked by a cache) and that module links its stylesheet
+into the component's shadow root. Per run only ``data`` travels.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+STATIC_UI = Path(__file__).resolve().parents[1] / "static" / "ui"
+LOADER = """
+export default async function (component) {
+  const { data, parentElement } = component;
+  const { url, css } = data.__module;
+  if (!parentElement.querySelector("link[data-mrh]")) {
+    const link = document.createElement("link");
+    link.rel = "stylesheet"; link.href = new URL(css, window.location.href).href; link.setAttribute("data-mrh", "");
+    parentElement.appendChild(link);
+  }
+  // the loader itself runs from a blob: URL, so the module's address must be absolute
+  const module = await import(new URL(url, window.location.href).href);
+  return module.default(component);
+}
+"""
+
+
+def with_base_path(url: str) -> str:
+    """Prefix a root-relative URL with ``server.baseUrlPath`` (e.g. behind a reverse proxy)."""
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}{url}" if base and url.startswith("/") else url
+
+
+def _version(name: str) -> str:
+    content = (STATIC_UI / f"{name}.js").read_bytes() + (STATIC_UI / f"{name}.css").read_bytes()
+    return hashlib.sha256(content).hexdigest()[:12]
+
+
+def static_component(name: str) -> Callable[..., Any]:
+    """A mount function for ``static/ui/<name>.js``; it adds the module's URLs to ``data``."""
+    mount = st.components.v2.component(f"mrh_{name}", js=LOADER)
+    version = _version(name)
+
+    def render(data: dict[str, Any], **kwargs: Any) -> Any:
+        module = {
+            "url": with_base_path(f"/app/static/ui/{name}.js?v={version}"),
+            "css": with_base_path(f"/app/static/ui/{name}.css?v={version}"),
+        }
+        return mount(data={**data, "__module": module}, **kwargs)
+
+    return render
