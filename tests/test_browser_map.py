@@ -324,3 +324,18 @@ def test_theme_matrix_row_selects_and_theme_filters(desktop, server):
     wait_view(desktop, frame)
     assert desktop.get_by_role("heading", name="Landkreis Cuxhaven").is_visible()
     assert desktop.locator(".mrh-matrix tr[aria-current='true'] th").inner_text() == "Landkreis Cuxhaven"
+
+
+def test_density_layer_is_drawn_when_switched_on_and_keeps_the_outlines(desktop, server):
+    frame = open_map(desktop, server + "/?region=01060")
+    assert frame.locator(".leaflet-mrhDensity-pane path").count() == 0  # nothing drawn before it is wanted
+    frame.get_by_text("Ebenen und Themen").click()
+    frame.locator(".mrh-panel label").filter(has_text="Einwohnerdichte").locator("input").check()
+    assert frame.locator(".leaflet-mrhDensity-pane path").count() == 12
+    assert frame.get_by_text("Einwohner je km²").is_visible()  # its own legend
+    fills = frame.evaluate(
+        "() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
+        " 'mrhPartners') f.push(l.options.fillOpacity); }); return f; }"
+    )
+    assert fills and all(f == 0 for f in fills)  # partner fills step aside, outlines and selection stay on top
+    assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2

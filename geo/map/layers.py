@@ -28,25 +28,6 @@ class Panes(Script):
     _source = "MRH.createPanes({{ this._parent.get_name() }});"
 
 
-class ThemeFill(Script):
-    """Fills each theme's FeatureGroup in the browser with copies of the partner shapes.
-
-    The geometry is sent once (in the partner layer), not once per theme. The fill (a hatch in the
-    theme's colour) is set by ``map.js`` when the theme is part of the filter.
-    """
-
-    _source = """
-    {{ this.partners.get_name() }}.eachLayer(function (layer) {
-        var themes = layer.feature.properties.themen || [];
-        {%- for slug, group in this.groups %}
-        if (themes.indexOf({{ slug|js }}) >= 0) {
-            L.geoJSON(layer.feature, {interactive: false, pane: "mrhThemes"}).addTo({{ group.get_name() }});
-        }
-        {%- endfor %}
-    });
-    """
-
-
 class BindText(Script):
     """Popup and tooltip from JSON string literals built of escaped text.
 
@@ -224,7 +205,6 @@ def build_map(
         group = folium.FeatureGroup(name=theme.slug, show=False, control=False)
         group.add_to(fmap)
         groups.append((theme.slug, theme.label, theme.color, group))
-    ThemeFill(partners=partners, groups=[(slug, group) for slug, _, _, group in groups]).add_to(fmap)
     density = overlays.density_layer(project, fmap, partners, lang)
     network = overlays.network_layer(project, fmap, partners, lang)
     contacts = contact_layer(project, lang)

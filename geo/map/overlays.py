@@ -80,12 +80,16 @@ class DensityFill(Script):
 
     _source = """
     (function () {
-        var palette = {{ this.palette|js }}, classes = {{ this.classes|js }};
-        {{ this.partners.get_name() }}.eachLayer(function (layer) {
-            var c = palette[classes[layer.feature.properties.rs]];
-            L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
-                fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
-        });
+        var palette = {{ this.palette|js }}, classes = {{ this.classes|js }}, filled = false;
+        function fill() {  // the copies are made when the layer is first shown
+            if (filled) { return; }
+            filled = true;
+            {{ this.partners.get_name() }}.eachLayer(function (layer) {
+                var c = palette[classes[layer.feature.properties.rs]];
+                L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
+                    fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
+            });
+        }
         var legend = L.control({position: "bottomleft"});
         legend.onAdd = function () {
             var div = L.DomUtil.create("div", "mrh-legend");
@@ -95,7 +99,9 @@ class DensityFill(Script):
             return div;
         };
         var map = {{ this._parent.get_name() }};
-        map.on("layeradd", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.addTo(map); });
+        map.on("layeradd", function (e) {
+            if (e.layer === {{ this.group.get_name() }}) { fill(); legend.addTo(map); }
+        });
         map.on("layerremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
     })();
     """

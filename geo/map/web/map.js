@@ -234,6 +234,8 @@
       }
       return false;
     }
+    /* One read pass, then arithmetic, then one write pass: no layout per label and candidate, so a map
+       with hundreds of regions stays quick. */
     function layoutLabels() {
       var box = map.getContainer().getBoundingClientRect();
       var points = [];  // contact points: names avoid them where they can
@@ -243,37 +245,53 @@
           if (path) { points.push(path.getBoundingClientRect()); }
         });
       }
+      labels.forEach(function (label) {  // writes
+        label.span.classList.toggle("mrh-label-selected", label.rs === view.selected);
+      });
+      labels.forEach(function (label) {  // reads: one layout for all
+        label.w = label.span.offsetWidth;
+        label.h = label.span.offsetHeight;
+      });
       var placed = [];
       var order = labels.slice().sort(function (a, b) {
         if (a.rs === view.selected) { return -1; }
         if (b.rs === view.selected) { return 1; }
         return b.area - a.area;
       });
-      function tryPlace(span, obstacles) {
+      function rectAt(label, offset) {
+        var p = map.latLngToContainerPoint(label.marker.getLatLng());
+        var left = box.left + p.x - label.w / 2 + offset[0];
+        var top = box.top + p.y - label.h / 2 + offset[1];
+        return {left: left, top: top, right: left + label.w, bottom: top + label.h};
+      }
+      function tryPlace(label, obstacles) {
         for (var i = 0; i < OFFSETS.length; i++) {
-          span.style.marginLeft = OFFSETS[i][0] + "px";
-          span.style.marginTop = OFFSETS[i][1] + "px";
-          var r = span.getBoundingClientRect();
+          var r = rectAt(label, OFFSETS[i]);
           var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
           if (inside && !obstacles.some(function (q) { return overlaps(r, q); }) && !crossesSelection(r)) {
+            label.offset = OFFSETS[i];
             return r;
           }
         }
         return null;
       }
       order.forEach(function (label) {
-        var span = label.span;
-        var selected = label.rs === view.selected;
-        span.classList.toggle("mrh-label-selected", selected);
-        span.style.visibility = "visible";
-        var r = tryPlace(span, placed.concat(points)) || tryPlace(span, placed);
-        if (!r && selected) {  // the selected partner always keeps its name
-          span.style.marginLeft = span.style.marginTop = "0px";
-          r = span.getBoundingClientRect();
+        var r = tryPlace(label, placed.concat(points)) || tryPlace(label, placed);
+        if (!r && label.rs === view.selected) {  // the selected partner always keeps its name
+          label.offset = OFFSETS[0];
+          r = rectAt(label, OFFSETS[0]);
         }
-        span.style.visibility = r ? "visible" : "hidden";
-        span.setAttribute("aria-hidden", r ? "false" : "true");
+        label.shown = Boolean(r);
         if (r) { placed.push(r); }
+      });
+      labels.forEach(function (label) {  // writes
+        var span = label.span;
+        if (label.shown) {
+          span.style.marginLeft = label.offset[0] + "px";
+          span.style.marginTop = label.offset[1] + "px";
+        }
+        span.style.visibility = label.shown ? "visible" : "hidden";
+        span.setAttribute("aria-hidden", label.shown ? "false" : "true");
       });
       // context names (Hamburg) only where no partner name is
       Array.prototype.forEach.call(document.querySelectorAll(".mrh-context-label"), function (node) {
@@ -374,6 +392,17 @@
     }
 
     /* ---- theme fields: one folium layer per theme; their visibility is the filter ---- */
+    /* A theme's layer gets its copies of the partner shapes when it is first shown (geometry is sent once). */
+    function fillTheme(theme) {
+      if (theme.filled) { return; }
+      theme.filled = true;
+      cfg.partners.eachLayer(function (layer) {
+        if ((layer.feature.properties.themen || []).indexOf(theme.slug) >= 0) {
+          L.geoJSON(layer.feature, {interactive: false, pane: "mrhThemes"}).addTo(theme.group);
+        }
+      });
+    }
+
     function showThemes() {
       cfg.themes.forEach(function (theme) {
         var slot = view.themes.indexOf(theme.slug);
@@ -381,6 +410,7 @@
           map.removeLayer(theme.group);
           return;
         }
+        fillTheme(theme);
         theme.group.eachLayer(function (layer) {
           layer.setStyle({stroke: false, fill: true, fillColor: hatch(slot, theme.color), fillOpacity: 1});
         });
