@@ -156,6 +156,7 @@ with st.sidebar:
         help=text(lang, "themes_help"),
     )
     options: list[str | None] = [None, *sorted(regions, key=lambda rs: names[rs])]
+    st.markdown(text(lang, "themes_rule"))
     st.selectbox(
         text(lang, "partner"),
         options,
