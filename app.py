@@ -19,6 +19,7 @@ from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown,
 from geo.view.state import LANGUAGES, PAGE, PAGE_NAMES, ViewState, embed_snippet, parse_query, share_url, to_query
 from geo.view.table import export_table, partner_table, theme_counts, theme_matrix
 from geo.view.text import md_text
+from geo.view.timeline import timeline_html
 from ui import mapview, widgets
 
 # Embedded in a partner's website (?embed=true): the map and the details carry the page, the sidebar starts closed.
@@ -216,6 +217,9 @@ with st.expander(text(lang, "matrix_title")):
         themes=list(state.themes),
     )
     widgets.theme_matrix(matrix, on_map_select, lambda slug: on_map_themes([slug]))
+
+with st.expander(text(lang, "tl_expander")):
+    st.html(timeline_html(project, state.region, lang))
 
 st.markdown(text(lang, "downloads"))
 csv_col, geojson_col, html_col, png_col, pdf_col = st.columns(5)

@@ -307,3 +307,10 @@ def test_png_and_steckbrief_buttons():
     assert buttons["Steckbrief (PDF)"].disabled  # nothing selected yet
     at = start({"region": "01060"})
     assert not {b.proto.label: b.proto for b in at.get("download_button")}["Steckbrief (PDF)"].disabled
+
+
+def test_zeitleiste_is_labelled_and_marks_the_selection():
+    at = start({"region": "01062"})
+    assert any("Zeitleiste" in e.label for e in at.expander)
+    (timeline,) = [h for h in at.get("html") if "mrh-tl" in h.proto.body]
+    assert '<li class="selected">' in timeline.proto.body and "Kreis Stormarn" in timeline.proto.body

@@ -1,0 +1,172 @@
+"""Zeitleiste: the Laufzeiten of the Dachprojekt and the Teilprojekte as plain HTML (no chart library).
+
+``laufzeit`` is free text as the sources give it (``06/2013 – Sommer 2016``, ``bis 11/2015``,
+``07/2013 – ca. 01/2015``). :func:`parse_period` reads what can be read; uncertain ends are kept as such
+(``ca.``, a season, an open end), and what cannot be read is listed below the bars, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from jinja2 import Environment
+
+from geo.data.partners import display_name
+from geo.data.project import Project
+from geo.view.i18n import text
+
+AXIS = (2013, 2017)  # January 2013 to January 2017
+SEASONS = {"Frühjahr": 4, "Sommer": 7, "Herbst": 10, "Winter": 1, "Anfang": 1, "Ende": 12, "Mitte": 6}
+_POINT = re.compile(
+    r"^(?P<approx>ca\.\s*)?(?:(?P<month>\d{1,2})/(?P<year>\d{4})|(?P<word>[A-ZÄÖÜ][a-zäöü]+)\s+(?P<wyear>\d{4}))$"
+)
+_HTML = Environment(autoescape=True)
+
+
+class Point(NamedTuple):
+    year: int
+    month: int
+    approx: bool
+
+
+class Period(NamedTuple):
+    """What a Laufzeit says: start and end (``None`` = not given), and a note such as „Phase 1“."""
+
+    start: Point | None
+    end: Point | None
+    note: str = ""
+
+
+def parse_point(value: str) -> Point | None:
+    match = _POINT.match(value.strip())
+    if not match:
+        return None
+    if match["word"]:
+        if match["word"] not in SEASONS:
+            return None
+        return Point(int(match["wyear"]), SEASONS[match["word"]], True)
+    month = int(match["month"])
+    if not 1 <= month <= 12:
+        return None
+    return Point(int(match["year"]), month, bool(match["approx"]))
+
+
+def parse_period(value: str) -> Period | None:
+    """``None`` when the text gives no readable start or end."""
+    value = value.strip()
+    note = ""
+    if ":" in value:
+        note, value = (part.strip() for part in value.split(":", 1))
+    if value.startswith("bis "):
+        end = parse_point(value[4:])
+        return Period(None, end, note) if end else None
+    parts = [p.strip() for p in re.split(r"\s+–\s+|\s+-\s+", value) if p.strip()]
+    if len(parts) != 2:
+        return None
+    start, end = parse_point(parts[0]), parse_point(parts[1])
+    if not start or not end:
+        return None
+    return Period(start, end, note)
+
+
+def _percent(point: Point) -> float:
+    months = (point.year - AXIS[0]) * 12 + point.month - 1
+    return max(0.0, min(100.0, 100 * months / ((AXIS[1] - AXIS[0]) * 12)))
+
+
+TEMPLATE = _HTML.from_string("""<style>
+.mrh-tl { font-size: 14px; color: #1f1f1f; }
+.mrh-tl ol { list-style: none; margin: 0; padding: 0; }
+.mrh-tl li { display: grid; grid-template-columns: minmax(9rem, 16rem) 1fr; gap: .6rem; align-items: center;
+  padding: .2rem 0; border-bottom: 1px solid #eef0f3; }
+.mrh-tl .name { line-height: 1.25; }
+.mrh-tl .when { display: block; font-size: 12.5px; color: #3d3d3d; }
+.mrh-tl .track { position: relative; height: 16px; background: repeating-linear-gradient(90deg, #f1f3f6 0,
+  #f1f3f6 calc(25% - 1px), #c9ced6 calc(25% - 1px), #c9ced6 25%); }
+.mrh-tl .bar { position: absolute; top: 2px; height: 12px; background: #4477aa; border-radius: 2px; }
+.mrh-tl .bar.approx-start { border-left: 3px dashed #fff; }
+.mrh-tl .bar.approx-end { border-right: 3px dashed #fff; }
+.mrh-tl .bar.open-start { background: linear-gradient(90deg, rgba(68,119,170,.15), #4477aa 40%); }
+.mrh-tl .bar.open-end { background: linear-gradient(90deg, #4477aa 60%, rgba(68,119,170,.15)); }
+.mrh-tl li.dach .bar { background: #ee7733; }
+.mrh-tl li.selected { background: #fff3c4; }
+.mrh-tl li.selected .name { font-weight: 700; }
+.mrh-tl li.selected .bar { background: #000; }
+.mrh-tl .axis { display: grid; grid-template-columns: minmax(9rem, 16rem) 1fr; gap: .6rem; font-size: 12.5px;
+  color: #3d3d3d; }
+.mrh-tl .years { display: flex; justify-content: space-between; }
+.mrh-tl .unknown { margin-top: .5rem; }
+@media (max-width: 640px) {
+  .mrh-tl li, .mrh-tl .axis { grid-template-columns: 1fr; gap: .2rem; }
+  .mrh-tl .axis > span:first-child { display: none; }
+}
+</style>
+<section class="mrh-tl" aria-label="{{ title }}">
+<p>{{ legend }}</p>
+<div class="axis" aria-hidden="true"><span></span><span class="years">
+{%- for y in years %}<span>{{ y }}</span>{% endfor -%}
+</span></div>
+<ol>
+{% for row in rows %}<li class="{{ row.cls }}">
+<span class="name">{{ row.name }}<span class="when">{{ row.when }}</span></span>
+<span class="track" aria-hidden="true"><span class="bar {{ row.bar }}"
+  style="left: {{ row.left }}%; width: {{ row.width }}%"></span></span></li>
+{% endfor %}</ol>
+{% if unknown %}<p class="unknown"><strong>{{ unknown_label }}:</strong> {{ unknown|join(", ") }}</p>{% endif %}
+</section>""")
+
+
+def timeline_html(project: Project, selected: str | None, lang: str = "de") -> str:
+    """The timeline as an HTML fragment (every value escaped by the template)."""
+    rows = [
+        {
+            "name": text(lang, "tl_dach"),
+            "when": text(lang, "tl_dach_when"),
+            "cls": "dach",
+            "bar": "approx-start",
+            "left": _percent(Point(2014, 1, True)),
+            "width": _percent(Point(2016, 9, False)) - _percent(Point(2014, 1, True)),
+        }
+    ]
+    unknown = []
+    for rs, row in project.partners.sort_values("name").iterrows():
+        name = display_name(row["typ"], row["name"])
+        period = parse_period(row["laufzeit"]) if row["laufzeit"] else None
+        if period is None:
+            unknown.append(name + (f" ({row['laufzeit']})" if row["laufzeit"] else ""))
+            continue
+        start = _percent(period.start) if period.start else 0.0
+        end = _percent(period.end) if period.end else 100.0
+        open_end = bool(period.note)  # „Phase 1: …“: later phases are not documented
+        classes = [
+            c
+            for c, on in (
+                ("approx-start", period.start and period.start.approx),
+                ("approx-end", period.end and period.end.approx),
+                ("open-start", period.start is None),
+                ("open-end", open_end),
+            )
+            if on
+        ]
+        when = row["laufzeit"] + (f" ({text(lang, 'tl_open')})" if open_end else "")
+        if period.start is None:
+            when += f" ({text(lang, 'tl_no_start')})"
+        rows.append(
+            {
+                "name": name,
+                "when": when,
+                "cls": "selected" if rs == selected else "",
+                "bar": " ".join(classes),
+                "left": round(start, 2),
+                "width": round(max(end - start, 1.0), 2),
+            }
+        )
+    return TEMPLATE.render(
+        title=text(lang, "tl_title"),
+        legend=text(lang, "tl_legend"),
+        rows=rows,
+        years=list(range(AXIS[0], AXIS[1] + 1)),
+        unknown=unknown,
+        unknown_label=text(lang, "tl_unknown"),
+    )

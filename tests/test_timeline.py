@@ -1,0 +1,46 @@
+"""Zeitleiste: Laufzeiten read as the sources give them, uncertainty kept, nothing guessed."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.data.project import load_project
+from geo.view.timeline import Period, Point, parse_period, timeline_html
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("11/2013 – 09/2016", Period(Point(2013, 11, False), Point(2016, 9, False))),
+        ("07/2013 – ca. 01/2015", Period(Point(2013, 7, False), Point(2015, 1, True))),
+        ("06/2013 – Sommer 2016", Period(Point(2013, 6, False), Point(2016, 7, True))),
+        ("bis 11/2015", Period(None, Point(2015, 11, False))),
+        ("Phase 1: 05/2013 – 11/2014", Period(Point(2013, 5, False), Point(2014, 11, False), "Phase 1")),
+    ],
+)
+def test_periods_as_the_sources_write_them(text, period):
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize("text", ["", "irgendwann", "13/2014 – 12/2015", "2014", "Sommer – Herbst 2015"])
+def test_unreadable_periods_are_not_guessed(text):
+    assert parse_period(text) is None
+
+
+def test_timeline_shows_dachprojekt_partners_uncertainty_and_unknowns():
+    html = timeline_html(load_project(), "01060")
+    assert "Dachprojekt „Regionalmanagement“" in html and "Anfang 2014 – 9/2016" in html
+    assert html.count('<li class="selected">') == 1 and "Kreis Segeberg" in html
+    assert "approx-end" in html  # ca. 01/2015, Sommer 2016
+    assert "weitere Phasen nicht dokumentiert" in html  # Buchholz: only phase 1 is dated
+    unknown = html.split("Laufzeit nicht dokumentiert")[1]
+    for name in ("Kreis Dithmarschen", "Kreis Steinburg", "Samtgemeinde Nordkehdingen"):
+        assert name in unknown
+
+
+def test_timeline_escapes_data():
+    project = load_project()
+    partners = project.partners.copy()
+    partners.loc["01060", "name"] = "<script>alert(1)</script>"
+    html = timeline_html(project._replace(partners=partners), None)
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
