@@ -13,10 +13,21 @@ from geo.map.layers import view_data
 from geo.map.mapdoc import map_document
 from geo.map.overlays import basemap_attribution
 from geo.map.printed import factsheet_pdf, map_png
+from geo.view.compare import compare_markdown
 from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
 from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
-from geo.view.state import LANGUAGES, PAGE, PAGE_NAMES, ViewState, embed_snippet, parse_query, share_url, to_query
+from geo.view.state import (
+    LANGUAGES,
+    MAX_COMPARE,
+    PAGE,
+    PAGE_NAMES,
+    ViewState,
+    embed_snippet,
+    parse_query,
+    share_url,
+    to_query,
+)
 from geo.view.table import export_table, partner_table, theme_counts, theme_matrix
 from geo.view.text import md_text
 from geo.view.timeline import timeline_html
@@ -123,12 +134,18 @@ if "region" not in st.session_state:  # first run of this session: the URL decid
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     initial, notices = parse_query(params, regions, list(labels), empty_themes)
     st.session_state.update(
-        region=initial.region, themes=list(initial.themes), basemap=initial.basemap, lang=initial.lang, notices=notices
+        region=initial.region,
+        themes=list(initial.themes),
+        basemap=initial.basemap,
+        lang=initial.lang,
+        compare=list(initial.compare),
+        notices=notices,
     )
 else:  # the data may have changed since this session started
     if st.session_state["region"] not in names:
         st.session_state["region"] = None
     st.session_state["themes"] = [s for s in st.session_state["themes"] if s in labels]
+    st.session_state["compare"] = [rs for rs in st.session_state["compare"] if rs in names]
 lang = st.session_state["lang"]
 
 
@@ -166,6 +183,14 @@ with st.sidebar:
         help=text(lang, "partner_help"),
         format_func=lambda rs: text(lang, "partner_none") if rs is None else names[rs],
     )
+    st.multiselect(
+        text(lang, "compare"),
+        sorted(regions, key=lambda rs: names[rs]),
+        key="compare",
+        max_selections=MAX_COMPARE,
+        format_func=lambda rs: names[rs],
+        help=text(lang, "compare_help"),
+    )
     st.toggle(text(lang, "basemap"), key="basemap", help=text(lang, "basemap_help"))
     st.radio(
         "Sprache / Language", LANGUAGES, key="lang", horizontal=True, format_func={"de": "Deutsch", "en": "English"}.get
@@ -178,6 +203,7 @@ state = ViewState(
     tuple(s for s in labels if s in st.session_state["themes"]),
     st.session_state["basemap"],
     lang,
+    tuple(st.session_state["compare"]),
 )
 st.query_params.from_dict(to_query(state))
 if state.basemap:
@@ -192,6 +218,14 @@ with left:
 with right:
     mapview.details_anchor()
     st.markdown(details_markdown(project, state.region, lang) if state.region else text(lang, "choose"))
+
+if state.compare:
+    st.subheader(text(lang, "compare_title"))
+    if len(state.compare) < 2:
+        st.markdown(text(lang, "compare_more"))
+    else:
+        for column, rs in zip(st.columns(len(state.compare)), state.compare, strict=True):
+            column.markdown(compare_markdown(project, rs, state.compare, lang))
 
 table = partner_table(project, state.themes, lang)
 themes_shown = ", ".join(labels[s] for s in state.themes) or text(lang, "themes_all")

@@ -314,3 +314,16 @@ def test_zeitleiste_is_labelled_and_marks_the_selection():
     assert any("Zeitleiste" in e.label for e in at.expander)
     (timeline,) = [h for h in at.get("html") if "mrh-tl" in h.proto.body]
     assert '<li class="selected">' in timeline.proto.body and "Kreis Stormarn" in timeline.proto.body
+
+
+def test_comparison_from_a_shared_link():
+    at = start({"vergleich": ["01060", "01062", "01060", "<b>x</b>"]})
+    assert at.multiselect[1].value == ["01060", "01062"]
+    assert any("doppelt" in i.value for i in at.info) and any("Unbekannter Partner" in i.value for i in at.info)
+    page = markdown(at)
+    assert "#### Kreis Segeberg" in page and "#### Kreis Stormarn" in page
+    assert "**Wohnen** (gemeinsam)" in page  # both have Wohnen
+    assert query(at, "vergleich") == ["01060", "01062"]
+    assert "vergleich=01060&vergleich=01062" in share_link(at)
+    at.multiselect[1].set_value(["01060"]).run()
+    assert "Für einen Vergleich mindestens zwei Partner wählen." in markdown(at)

@@ -78,9 +78,22 @@ def test_any_query_gives_a_valid_state(params):
 
 
 @given(
-    st.sampled_from([None, *REGIONS]), st.sets(st.sampled_from(THEMES)), st.booleans(), st.sampled_from(["de", "en"])
+    st.sampled_from([None, *REGIONS]),
+    st.sets(st.sampled_from(THEMES)),
+    st.booleans(),
+    st.sampled_from(["de", "en"]),
+    st.lists(st.sampled_from(REGIONS), unique=True, max_size=4),
 )
-def test_share_url_round_trips(region, themes, basemap, lang):
-    state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang)
+def test_share_url_round_trips(region, themes, basemap, lang, compare):
+    state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang, tuple(compare))
     query = parse_qs(urlsplit(share_url("http://h/", state)).query)
     assert parse_query(query, REGIONS, THEMES) == (state, [])
+
+
+def test_comparison_drops_unknown_duplicate_and_surplus_keys_with_notices():
+    regions = ["01051", "01053", "01056", "01060", "01061"]
+    params = {"vergleich": ["01060", "99999", "01060", "01051", "01053", "01056", "01061"]}
+    state, notices = parse_query(params, regions, THEMES)
+    assert state.compare == ("01060", "01051", "01053", "01056")
+    assert [n.key for n in notices] == ["n_compare", "n_compare_twice", "n_compare_many"]
+    assert to_query(state)["vergleich"] == ["01060", "01051", "01053", "01056"]

@@ -14,6 +14,8 @@ REGION = "region"
 THEME = "thema"
 BASEMAP = "karte"  # karte=basemap: opt-in web basemap (tiles from the BKG)
 BASEMAP_ON = "basemap"
+COMPARE = "vergleich"  # vergleich=<RS>, repeated: 2 to 4 partners side by side
+MAX_COMPARE = 4
 LANG = "lang"  # lang=en: English interface text; German is the default
 LANGUAGES = ("de", "en")
 # Streamlit's own URL parameters; they are not ours to judge.
@@ -37,6 +39,7 @@ class ViewState:
     themes: tuple[str, ...] = ()
     basemap: bool = False
     lang: str = "de"
+    compare: tuple[str, ...] = ()
 
 
 def parse_query(
@@ -80,13 +83,23 @@ def parse_query(
             lang = value
         else:
             notices.append(Notice("n_lang", short(value)))
+    compare: list[str] = []
+    for value in params.get(COMPARE, ()):
+        if value not in regions:
+            notices.append(Notice("n_compare", short(value)))
+        elif value in compare:
+            notices.append(Notice("n_compare_twice", short(value)))
+        elif len(compare) == MAX_COMPARE:
+            notices.append(Notice("n_compare_many"))
+        else:
+            compare.append(value)
     for key in params:
         if key == PAGE:
             notices += [Notice("n_page", short(v)) for v in params[key] if v not in PAGE_NAMES]
-        elif key not in (REGION, THEME, BASEMAP, LANG) and key not in PASSTHROUGH:
+        elif key not in (REGION, THEME, BASEMAP, LANG, COMPARE) and key not in PASSTHROUGH:
             notices.append(Notice("n_key", short(key)))
     ordered = tuple(slug for slug in themes if slug in wanted)
-    return ViewState(region, ordered, basemap, lang), list(dict.fromkeys(notices))[:10]
+    return ViewState(region, ordered, basemap, lang, tuple(compare)), list(dict.fromkeys(notices))[:10]
 
 
 def to_query(state: ViewState) -> dict[str, list[str]]:
@@ -100,6 +113,8 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
         query[BASEMAP] = [BASEMAP_ON]
     if state.lang != "de":
         query[LANG] = [state.lang]
+    if state.compare:
+        query[COMPARE] = list(state.compare)
     return query
 
 
