@@ -211,9 +211,12 @@ if state.basemap:
 
 left, right = st.columns([5, 2], gap="medium")
 with left:
-    mapview.show_map(
-        map_src(signature, state.basemap, lang), view_data(state), text(lang, "map_title"), on_map_select, on_map_themes
-    )
+    try:
+        src = map_src(signature, state.basemap, lang)
+    except OSError as exc:  # e.g. a read-only installation: say where, keep the rest of the page
+        st.error(text(lang, "map_unwritable", folder=str(mapview.MAPS_DIR), reason=exc.strerror or str(exc)))
+    else:
+        mapview.show_map(src, view_data(state), text(lang, "map_title"), on_map_select, on_map_themes)
     st.markdown(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
     mapview.details_anchor()

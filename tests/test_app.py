@@ -327,3 +327,17 @@ def test_comparison_from_a_shared_link():
     assert "vergleich=01060&vergleich=01062" in share_link(at)
     at.multiselect[1].set_value(["01060"]).run()
     assert "Für einen Vergleich mindestens zwei Partner wählen." in markdown(at)
+
+
+def test_unwritable_map_folder_gives_a_message_not_a_traceback(monkeypatch, tmp_path, data_dir):
+    from ui import mapview
+
+    blocked = tmp_path / "maps"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    monkeypatch.setattr(mapview, "MAPS_DIR", blocked)
+    monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))  # a data folder of its own: no cached map document
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception
+    assert any("nicht beschreibbar" in e.value for e in at.error)
+    assert len(table_rows(at)) == 12

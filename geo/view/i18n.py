@@ -181,6 +181,8 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "m_two_fingers": "Karte mit zwei Fingern verschieben und zoomen",
     "m_selected": "ausgewählt – Details neben oder unter der Karte.",
     "map_title": "Karte der Partnerregionen",
+    "map_unwritable": "Die Karte kann nicht angezeigt werden: Der Ordner {folder} ist nicht beschreibbar "
+    "({reason}). Bitte dem Dienst Schreibrechte dort geben; Tabelle, Details und Downloads funktionieren weiter.",
     "export_view": "Ansicht",
     "pdf_subtitle": "Steckbrief des Teilprojekts",
     "pdf_figures": "Einwohner und Fläche",
@@ -365,6 +367,8 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "m_two_fingers": "Use two fingers to move and zoom the map",
     "m_selected": "selected – details next to or below the map.",
     "map_title": "Map of the partner areas",
+    "map_unwritable": "The map cannot be shown: the folder {folder} is not writable ({reason}). Please give "
+    "the service write access there; table, details and downloads still work.",
     "export_view": "View",
     "pdf_subtitle": "fact sheet of the sub-project",
     "pdf_figures": "Population and area",
