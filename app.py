@@ -188,6 +188,7 @@ with st.sidebar:
         sorted(regions, key=lambda rs: names[rs]),
         key="compare",
         max_selections=MAX_COMPARE,
+        placeholder=text(lang, "compare_none"),
         format_func=lambda rs: names[rs],
         help=text(lang, "compare_help"),
     )

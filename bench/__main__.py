@@ -74,7 +74,8 @@ def main() -> None:
         seconds = time.perf_counter() - start
         add(f"Build {len(project.partners)} Partner (Grenzen, Orte, Kontext)", f"{de(seconds, 1)} s")
 
-    document, inlined, view = payload.ours(project, project_state())
+    document, inlined = payload.ours(project)
+    element = payload.map_element_bytes({"region": "01060", "thema": ["mobilitaet", "wohnen"]})
     naive = payload.naive(project, tarball)
     add("Kartendokument (einmal je Daten/Sprache/Hintergrund, im Browser-Cache)", kb(document))
     add("  davon Leaflet, map.js, map.css (eingebettet)", kb(inlined))
@@ -86,7 +87,7 @@ def main() -> None:
         "≤ 0,3",
         (document - inlined) / naive <= 0.3,
     )
-    add("Kartenargumente je Lauf (Ansicht: Auswahl + 2 Themen)", f"{view} B", "≤ 2 KB", view <= 2000)
+    add("Kartenkomponente je Lauf (Protobuf-Element, Auswahl + 2 Themen)", f"{element} B", "≤ 2 KB", element <= 2000)
 
     with tempfile.TemporaryDirectory() as tmp:
         baseline = statistics.median(reruns.harness_baseline(args.runs, Path(tmp)))
@@ -168,7 +169,7 @@ def main() -> None:
             add(f"Skalierung: {count} Kreise – Build (Toleranz {SCALE_TOLERANCE_M:.0f} m)", f"{de(build_seconds, 1)} s")
             add(f"Skalierung: {count} Kreise – Grenzdatei", kb((data / "boundaries.geojson").stat().st_size))
             big = load_project(data)
-            document, inlined, _ = payload.ours(big)
+            document, inlined = payload.ours(big)
             add(
                 f"Skalierung: {count} Kreise – Kartendokument ohne Leaflet",
                 kb(document - inlined),
@@ -212,12 +213,6 @@ def cpu_model() -> str:
     except OSError:
         pass
     return platform.processor() or "unbekannte CPU"
-
-
-def project_state():  # type: ignore[no-untyped-def]
-    from geo.view.state import ViewState
-
-    return ViewState("01060", ("mobilitaet", "wohnen"))
 
 
 if __name__ == "__main__":

@@ -13,18 +13,14 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from geo.build.vg250 import cache_dir
 from geo.view.text import format_de
-from tests.browser import chromium_path, free_port
+from tests.browser import chromium_path, streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "lighthouse@12.8.2"
@@ -43,43 +39,6 @@ def lighthouse_cli() -> Path:
         prefix.mkdir(parents=True, exist_ok=True)
         subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", PACKAGE], check=True)
     return cli
-
-
-@contextmanager
-def serve(script: Path) -> Iterator[str]:
-    """``streamlit run`` a script with the project's configuration; yield its URL."""
-    port = free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=script.parent,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.3)
-        yield base + "/"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def audit(cli: Path, url: str) -> dict[str, Any]:
@@ -164,7 +123,8 @@ def main() -> None:
         empty = Path(tmp) / "leer.py"
         empty.write_text(EMPTY_APP, encoding="utf-8")
         shutil.copytree(ROOT / ".streamlit", Path(tmp) / ".streamlit")
-        with serve(empty) as floor_url, serve(ROOT / "app.py") as our_url:
+        with streamlit_server(script=empty) as floor_base, streamlit_server() as our_base:
+            floor_url, our_url = floor_base + "/", our_base + "/"
             audit(cli, our_url)  # warm-up: the server builds and writes the map document once
             floor_runs, our_runs = [], []
             for _ in range(args.runs):  # interleaved, so both see the same machine load

@@ -2,24 +2,32 @@
 
 from __future__ import annotations
 
-import json
+from pathlib import Path
 
 import folium
 import geopandas as gpd
+from streamlit.testing.v1 import AppTest
 
 from geo.build.boundaries import dissolve_parts
 from geo.build.vg250 import load_parts
 from geo.data.project import Project
-from geo.map.layers import view_data
 from geo.map.mapdoc import inlined_assets, map_document
-from geo.view.state import ViewState
 
 
-def ours(project: Project, state: ViewState | None = None) -> tuple[int, int, int]:
-    """(map document, of which inlined Leaflet and our script/styles, per-run view) in bytes."""
-    document = map_document(project)
-    view = json.dumps(view_data(state or ViewState()))
-    return len(document.encode()), len(inlined_assets().encode()), len(view.encode())
+def ours(project: Project) -> tuple[int, int]:
+    """(map document as served, of which inlined Leaflet and our script/styles) in bytes."""
+    return len(map_document(project).encode()), len(inlined_assets().encode())
+
+
+def map_element_bytes(query: dict[str, str | list[str]]) -> int:
+    """Bytes of the map component's element in the message a script run sends (serialised protobuf, as it
+    goes into the websocket frame), for the view given by ``query``."""
+    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    (element,) = [c for c in at.get("bidi_component") if c.proto.component_name == "mrh_map"]
+    return int(element.proto.ByteSize())
 
 
 def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]

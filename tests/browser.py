@@ -43,8 +43,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(data_dir: Path | None = None, base_path: str = "") -> Iterator[str]:
-    """Run ``streamlit run app.py`` as a user would; yield its base URL (without ``base_path``)."""
+def streamlit_server(data_dir: Path | None = None, base_path: str = "", script: Path | None = None) -> Iterator[str]:
+    """Run ``streamlit run app.py`` (or ``script``, with its own folder as working directory) as a user would;
+    yield its base URL (without ``base_path``)."""
     port = free_port()
     env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
     proc = subprocess.Popen(
@@ -53,7 +54,7 @@ def streamlit_server(data_dir: Path | None = None, base_path: str = "") -> Itera
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            str(script or ROOT / "app.py"),
             "--server.port",
             str(port),
             "--server.address",
@@ -63,7 +64,7 @@ def streamlit_server(data_dir: Path | None = None, base_path: str = "") -> Itera
             "--server.baseUrlPath",
             base_path,
         ],
-        cwd=ROOT,
+        cwd=script.parent if script else ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -319,6 +319,7 @@ def test_zeitleiste_is_labelled_and_marks_the_selection():
 def test_comparison_from_a_shared_link():
     at = start({"vergleich": ["01060", "01062", "01060", "<b>x</b>"]})
     assert at.multiselect[1].value == ["01060", "01062"]
+    assert at.multiselect[1].placeholder == "– keine gewählt –"  # German, not Streamlit's "Choose options"
     assert any("doppelt" in i.value for i in at.info) and any("Unbekannter Partner" in i.value for i in at.info)
     page = markdown(at)
     assert "#### Kreis Segeberg" in page and "#### Kreis Stormarn" in page

@@ -5,17 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-RS_PATTERN = re.compile(r"^(\d{2}|\d{5}|\d{9}|\d{12})$")
 EMAIL_PATTERN = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 /\-()]{4,30}$")
 SLUG_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 COLOR_PATTERN = re.compile(r"^#[0-9A-Fa-f]{6}$")
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def is_region_key(value: str) -> bool:
-    """Regionalschlüssel: 2 (Land), 5 (Kreis), 9 (Gemeindeverband) or 12 (Gemeinde) digits."""
-    return bool(RS_PATTERN.match(value))
 
 
 def is_web_url(value: str) -> bool:

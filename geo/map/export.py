@@ -7,10 +7,10 @@ from datetime import date
 
 import pandas as pd
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.map.mapdoc import ExportInfo, map_document
+from geo.view.caption import made_text, view_caption
 from geo.view.i18n import text
 from geo.view.state import ViewState
 
@@ -88,19 +88,10 @@ def standalone_html(project: Project, state: ViewState, made: date | None = None
 def export_info(project: Project, state: ViewState, made: date) -> ExportInfo:
     """Heading of the offline map: the view (selection, filter with its rule), the date, the attribution."""
     lang = state.lang
-    labels = {t.slug: t.label for t in project.themes}
-    parts = []
-    if state.region:
-        row = project.partners.loc[state.region]
-        parts.append(f"{text(lang, 'partner')}: {display_name(row['typ'], row['name'])}")
-    if state.themes:
-        parts.append(
-            f"{text(lang, 'themes')}: {', '.join(labels[s] for s in state.themes)} ({text(lang, 'm_filter_rule')})"
-        )
     return ExportInfo(
         title=f"{text(lang, 'title')} – {text(lang, 'map_title')}",
         view_label=text(lang, "export_view"),
-        view=" · ".join(parts) or text(lang, "export_all"),
-        made=text(lang, "export_made", date=made.strftime("%d.%m.%Y") if lang == "de" else made.isoformat()),
+        view=view_caption(project, state, with_rule=True),
+        made=made_text(lang, made),
         attribution=f"{ATTRIBUTION} (VG250, dl-de/by-2-0); {text(lang, 'export_sources')}",
     )

@@ -86,7 +86,6 @@ MAP_TEXT_KEYS = (
     "contact",
     "contact_dach",
     "contact_teil",
-    "context",
     "layers",
     "themes",
     "more_layers",

@@ -25,6 +25,7 @@ from geo.data.partners import LEAD, display_name
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.map.layers import short_name
+from geo.view.caption import made_text, view_caption
 from geo.view.i18n import text
 from geo.view.state import ViewState
 from geo.view.table import matches
@@ -212,18 +213,6 @@ def draw_map(
     return fig
 
 
-def view_caption(project: Project, state: ViewState) -> str:
-    lang = state.lang
-    labels = {t.slug: t.label for t in project.themes}
-    parts = []
-    if state.region:
-        row = project.partners.loc[state.region]
-        parts.append(f"{text(lang, 'partner')}: {display_name(row['typ'], row['name'])}")
-    if state.themes:
-        parts.append(f"{text(lang, 'themes')}: {', '.join(labels[s] for s in state.themes)}")
-    return " · ".join(parts) or text(lang, "export_all")
-
-
 def map_png(project: Project, state: ViewState, made: date | None = None) -> bytes:
     """The current view as a 1600×1000 PNG: title, view, legend, scale bar, attribution."""
     lang = state.lang
@@ -231,8 +220,14 @@ def map_png(project: Project, state: ViewState, made: date | None = None) -> byt
     fig.suptitle(
         f"{text(lang, 'title')} – {text(lang, 'map_title')}", x=0.01, y=0.975, ha="left", fontsize=22, fontweight="bold"
     )
-    made_text = text(lang, "export_made", date=(made or date.today()).strftime("%d.%m.%Y"))
-    fig.text(0.01, 0.905, f"{view_caption(project, state)} · {made_text}", ha="left", fontsize=13, color="#333333")
+    fig.text(
+        0.01,
+        0.905,
+        f"{view_caption(project, state)} · {made_text(lang, made or date.today())}",
+        ha="left",
+        fontsize=13,
+        color="#333333",
+    )
     out = io.BytesIO()
     fig.savefig(out, format="png", dpi=100)
     plt.close(fig)
@@ -328,7 +323,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
             esc(
                 f"{text(lang, 'f_stand')}: {source_period(row['stand'], lang)} · {text(lang, 'f_compiled')}: "
                 f"{german_date(row['erfasst'])} · "
-                f"{text(lang, 'export_made', date=(made or date.today()).strftime('%d.%m.%Y'))}"
+                f"{made_text(lang, made or date.today())}"
             ),
             small,
         ),

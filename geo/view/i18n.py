@@ -136,6 +136,7 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "compare": "Vergleichen (2 bis 4 Partner)",
     "compare_help": "Zeigt die gewählten Partner nebeneinander; steht auch im Link zu dieser Ansicht.",
     "compare_title": "Vergleich",
+    "compare_none": "– keine gewählt –",
     "compare_more": "Für einen Vergleich mindestens zwei Partner wählen.",
     "compare_shared": "gemeinsam",
     "n_page": "Unbekannte Seite „{value}“ in der URL ignoriert "
@@ -323,6 +324,7 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "compare": "Compare (2 to 4 partners)",
     "compare_help": "Shows the chosen partners side by side; part of the link to this view.",
     "compare_title": "Comparison",
+    "compare_none": "– none selected –",
     "compare_more": "Choose at least two partners to compare.",
     "compare_shared": "shared",
     "n_page": "Unknown page „{value}“ in the URL ignored (allowed: seite=barrierefreiheit, seite=leichte-sprache).",

@@ -37,13 +37,6 @@ def md_link(label: str, url: str) -> str:
     return f"[{md_text(label)}]({safe})"
 
 
-def html_link(label: str, url: str) -> str:
-    """An ``<a>`` for http(s) URLs only (``rel=noopener``); otherwise inert text."""
-    if not is_web_url(url):
-        return html_text(label)
-    return f'<a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">{html_text(label)}</a>'
-
-
 def short(value: str, limit: int = 40) -> str:
     """Printable, shortened form of an untrusted value for notices (control characters dropped)."""
     printable = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C")

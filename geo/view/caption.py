@@ -1,0 +1,29 @@
+"""What a printed or downloaded view says about itself: the selection and filter, and when it was made."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from geo.data.partners import display_name
+from geo.data.project import Project
+from geo.view.i18n import text
+from geo.view.state import ViewState
+
+
+def view_caption(project: Project, state: ViewState, with_rule: bool = False) -> str:
+    """``Partner: Kreis Segeberg · Themenfeld: Mobilität, Wohnen`` (plain text), or „alle Partner …“."""
+    lang = state.lang
+    labels = {t.slug: t.label for t in project.themes}
+    parts = []
+    if state.region:
+        row = project.partners.loc[state.region]
+        parts.append(f"{text(lang, 'partner')}: {display_name(row['typ'], row['name'])}")
+    if state.themes:
+        themes = f"{text(lang, 'themes')}: {', '.join(labels[s] for s in state.themes)}"
+        parts.append(f"{themes} ({text(lang, 'm_filter_rule')})" if with_rule else themes)
+    return " · ".join(parts) or text(lang, "export_all")
+
+
+def made_text(lang: str, made: date) -> str:
+    """``Erstellt am 26.11.2026 mit dem Dashboard`` / ``Made on 2026-11-26 with the dashboard``."""
+    return text(lang, "export_made", date=made.strftime("%d.%m.%Y") if lang == "de" else made.isoformat())
