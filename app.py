@@ -75,7 +75,7 @@ def map_src(signature: tuple[tuple[str, int, int], ...], basemap: bool, lang: st
     """URL of the map document for this data, basemap switch and language (built and written once)."""
     project = load(signature)
     assert isinstance(project, Project)
-    return mapview.publish(map_document(project, basemap, lang))
+    return mapview.publish(map_document(project, basemap, lang), basemap)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

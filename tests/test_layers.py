@@ -76,6 +76,8 @@ def test_document_is_deterministic_and_named_by_content(project, document):
     assert content_name(again) == content_name(document)
     assert re.fullmatch(r"karte-[0-9a-f]{16}\.html", content_name(document))
     assert content_name(map_document(project, lang="en")) != content_name(document)
+    # the basemap variant is recognisable by name: the proxy allows the basemap host for it alone
+    assert re.fullmatch(r"karte-hintergrund-[0-9a-f]{16}\.html", content_name(document, basemap=True))
 
 
 def test_view_is_all_that_travels_per_run():

@@ -35,10 +35,10 @@ FIXED_MTIME = 1475193600  # 2016-09-30T00:00:00Z
 _component = static_component("map")
 
 
-def publish(document: str, maps_dir: Path | None = None) -> str:
+def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) -> str:
     """Write the map document under its content name (once; atomic) and return its URL path."""
     maps_dir = maps_dir or MAPS_DIR
-    name = content_name(document)
+    name = content_name(document, basemap)
     target = maps_dir / name
     if not target.exists():
         maps_dir.mkdir(parents=True, exist_ok=True)

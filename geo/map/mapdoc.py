@@ -116,6 +116,13 @@ def map_document(
     return _stable_ids(html)
 
 
-def content_name(document: str) -> str:
-    """File name that changes whenever the document does: ``karte-<16 hex>.html``."""
-    return f"karte-{hashlib.sha256(document.encode('utf-8')).hexdigest()[:16]}.html"
+BASEMAP_PREFIX = "karte-hintergrund-"
+
+
+def content_name(document: str, basemap: bool = False) -> str:
+    """File name that changes whenever the document does: ``karte-<16 hex>.html``.
+
+    Documents with the opt-in web basemap are named ``karte-hintergrund-<16 hex>.html``, so that a proxy can
+    allow the basemap host for those documents only (see ``deploy/nginx.py``)."""
+    digest = hashlib.sha256(document.encode("utf-8")).hexdigest()[:16]
+    return f"{BASEMAP_PREFIX if basemap else 'karte-'}{digest}.html"

@@ -1,0 +1,1 @@
+"""Running the dashboard as a public service: nginx in front of N Streamlit instances."""

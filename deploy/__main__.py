@@ -1,0 +1,64 @@
+"""``python -m deploy up|down|status|nginx-config`` – see README „Betrieb“."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from deploy.cluster import DeployError, down, running_ports, up
+from deploy.nginx import Front, http_block
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m deploy", description="Dashboard hinter nginx betreiben")
+    commands = parser.add_subparsers(dest="command", required=True)
+    start = commands.add_parser("up", help="N Streamlit-Instanzen und nginx starten (lokal)")
+    start.add_argument("--instances", type=int, default=2)
+    start.add_argument("--port", type=int, default=8080)
+    start.add_argument("--base-path", default="", help="Pfad hinter dem Proxy, z. B. mrh")
+    start.add_argument(
+        "--frame-ancestors", default="'self'", help="wer einbetten darf, z. B. \"'self' https://www.kreis-xy.de\""
+    )
+    stop = commands.add_parser("down", help="Cluster anhalten (alle oder den auf --port)")
+    stop.add_argument("--port", type=int)
+    commands.add_parser("status", help="laufende lokale Cluster zeigen")
+    config = commands.add_parser("nginx-config", help="nginx-Konfiguration für einen Server ausgeben (http-Kontext)")
+    config.add_argument("--instance", action="append", required=True, help="host:port einer Instanz (mehrfach)")
+    config.add_argument("--listen", default="80")
+    config.add_argument("--server-name", default="_")
+    config.add_argument("--base-path", default="")
+    config.add_argument("--frame-ancestors", default="'self'")
+    config.add_argument("--cache-dir", default="/var/cache/nginx/mrh")
+    args = parser.parse_args(argv)
+
+    try:
+        if args.command == "up":
+            cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors)
+            ports = ", ".join(str(i.port) for i in cluster.instances)
+            print(f"Dashboard: {cluster.url}  ({len(cluster.instances)} Instanzen auf {ports}, nginx auf {args.port})")
+            print(f"Anhalten: python -m deploy down --port {args.port}")
+        elif args.command == "down":
+            ports = [args.port] if args.port else running_ports()
+            stopped = [port for port in ports if down(port)]
+            print(f"angehalten: Port {', '.join(map(str, stopped))}" if stopped else "kein Cluster lief")
+        elif args.command == "status":
+            ports = running_ports()
+            print("\n".join(f"Cluster auf Port {p}" for p in ports) or "kein Cluster läuft")
+        else:
+            front = Front(
+                instances=tuple(args.instance),
+                listen=args.listen,
+                server_name=args.server_name,
+                base_path=args.base_path,
+                frame_ancestors=args.frame_ancestors,
+                cache_dir=args.cache_dir,
+            )
+            sys.stdout.write(http_block(front))
+    except DeployError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

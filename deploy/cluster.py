@@ -1,0 +1,281 @@
+"""A local cluster: N Streamlit instances behind nginx, for tests, the benchmark and a trial run.
+
+Everything it writes lives in the system temp directory (``<tmp>/mrh-deploy-<port>/``: nginx.conf, logs,
+pid files, nginx's cache and temp files, ``cluster.json``) or in the repository's ``static/maps/``; nothing
+else on the machine is touched. Processes are started in their own session, so ``up`` returns and ``down``
+(from any shell) stops them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from deploy.nginx import Front, main_config
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+class DeployError(RuntimeError):
+    """Something the person starting the cluster must fix; the message says what."""
+
+
+@dataclass
+class Instance:
+    port: int
+    pid: int
+    log: str
+
+    @property
+    def address(self) -> str:
+        return f"{HOST}:{self.port}"
+
+    def alive(self) -> bool:
+        return _alive(self.pid)
+
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        """Stop this instance (SIGKILL to simulate a crash); waits until it is gone."""
+        _stop(self.pid, sig)
+
+
+@dataclass
+class Cluster:
+    port: int
+    state_dir: str
+    instances: list[Instance]
+    base_path: str = ""
+
+    @property
+    def url(self) -> str:
+        base = self.base_path.strip("/")
+        return f"http://{HOST}:{self.port}/{base + '/' if base else ''}"
+
+    def save(self) -> None:
+        Path(self.state_dir, "cluster.json").write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
+
+    @classmethod
+    def load(cls, state_dir: Path) -> Cluster:
+        raw = json.loads((state_dir / "cluster.json").read_text(encoding="utf-8"))
+        raw["instances"] = [Instance(**i) for i in raw["instances"]]
+        return cls(**raw)
+
+    def instance(self, route: str) -> Instance:
+        """The instance a route cookie value (``i1``, ``i2`` …) names."""
+        return self.instances[int(route.removeprefix("i")) - 1]
+
+
+def state_dir_for(port: int) -> Path:
+    return Path(tempfile.gettempdir()) / f"mrh-deploy-{port}"
+
+
+def nginx_binary() -> str:
+    found = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if not found:
+        raise DeployError(
+            "nginx fehlt – installieren mit: sudo apt-get install -y nginx libnginx-mod-http-brotli-filter"
+        )
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a zombie child of this process counts as gone
+        done, _ = os.waitpid(pid, os.WNOHANG)
+        return done == 0
+    except ChildProcessError:
+        return True
+
+
+def _stop(pid: int, sig: int = signal.SIGTERM, timeout: float = 10) -> None:
+    if not _alive(pid):
+        return
+    try:
+        os.killpg(pid, sig)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while _alive(pid):
+        if time.monotonic() > deadline:
+            os.killpg(pid, signal.SIGKILL)
+            deadline = time.monotonic() + timeout
+        time.sleep(0.05)
+
+
+def port_free(port: int, host: str = HOST) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def free_ports(count: int, avoid: set[int]) -> list[int]:
+    ports: list[int] = []
+    sockets = []
+    try:
+        while len(ports) < count:
+            sock = socket.socket()
+            sock.bind((HOST, 0))
+            sockets.append(sock)
+            port = sock.getsockname()[1]
+            if port not in avoid:
+                ports.append(port)
+    finally:
+        for sock in sockets:
+            sock.close()
+    return ports
+
+
+def healthy(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return bool(response.status == 200 and response.read() == b"ok")
+    except OSError:
+        return False
+
+
+def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while not healthy(url):
+        if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.exists() else ""
+            raise DeployError(f"{what} ist nicht gestartet ({url}). Protokoll {log}:\n{tail}")
+        time.sleep(0.2)
+
+
+def start_instance(port: int, state_dir: Path, base_path: str = "") -> Instance:
+    log = state_dir / f"instance-{port}.log"
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(ROOT / "app.py"),
+                "--server.port",
+                str(port),
+                "--server.address",
+                HOST,
+                "--server.headless",
+                "true",
+                "--server.baseUrlPath",
+                base_path,
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    return Instance(port=port, pid=proc.pid, log=str(log))
+
+
+def health_url(address: str, base_path: str) -> str:
+    base = base_path.strip("/")
+    return f"http://{address}/{base + '/' if base else ''}_stcore/health"
+
+
+def up(
+    instances: int = 2,
+    port: int = 8080,
+    base_path: str = "",
+    frame_ancestors: str = "'self'",
+) -> Cluster:
+    """Start ``instances`` Streamlit processes and nginx on ``port``; return when all answer healthy."""
+    if instances < 1:
+        raise DeployError("--instances muss mindestens 1 sein")
+    state_dir = state_dir_for(port)
+    if (state_dir / "cluster.json").exists():
+        running = Cluster.load(state_dir)
+        if any(i.alive() for i in running.instances):
+            raise DeployError(f"Auf Port {port} läuft schon ein Cluster: python -m deploy down --port {port}")
+        shutil.rmtree(state_dir)
+    if not port_free(port):
+        raise DeployError(f"Port {port} ist belegt – einen anderen wählen: python -m deploy up --port <frei>")
+    nginx = nginx_binary()
+    state_dir.mkdir(parents=True, exist_ok=True)
+    cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path)
+    try:
+        for instance_port in free_ports(instances, avoid={port}):
+            cluster.instances.append(start_instance(instance_port, state_dir, base_path))
+            cluster.save()
+        for instance in cluster.instances:
+            _wait(
+                health_url(instance.address, base_path),
+                f"Streamlit-Instanz {instance.port}",
+                instance.pid,
+                Path(instance.log),
+            )
+        front = Front(
+            instances=tuple(i.address for i in cluster.instances),
+            listen=f"{HOST}:{port}",
+            base_path=base_path,
+            frame_ancestors=frame_ancestors,
+            cache_dir=str(state_dir / "cache"),
+        )
+        conf = state_dir / "nginx.conf"
+        conf.write_text(main_config(front, state_dir), encoding="utf-8")
+        args = [nginx, "-p", str(state_dir), "-c", str(conf), "-e", str(state_dir / "error.log")]
+        checked = subprocess.run([*args, "-t", "-q"], capture_output=True, text=True, check=False)
+        if checked.returncode != 0:
+            raise DeployError(f"nginx-Konfiguration {conf} ungültig:\n{checked.stderr}")
+        started = subprocess.run(args, capture_output=True, text=True, check=False)
+        if started.returncode != 0:
+            raise DeployError(f"nginx startet nicht:\n{started.stderr}")
+        _wait(health_url(f"{HOST}:{port}", base_path), "nginx", None, state_dir / "error.log", timeout=20)
+    except BaseException:
+        down(port)
+        raise
+    return cluster
+
+
+def down(port: int) -> bool:
+    """Stop the cluster on ``port`` (nginx and all instances) and remove its temp folder."""
+    state_dir = state_dir_for(port)
+    if not state_dir.exists():
+        return False
+    pid_file = state_dir / "nginx.pid"
+    if pid_file.exists():
+        try:
+            pid = int(pid_file.read_text().strip())
+        except ValueError:
+            pid = 0
+        if pid and _alive(pid):
+            os.kill(pid, signal.SIGQUIT)
+            deadline = time.monotonic() + 10
+            while _alive(pid) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+    if (state_dir / "cluster.json").exists():
+        for instance in Cluster.load(state_dir).instances:
+            instance.stop()
+    shutil.rmtree(state_dir, ignore_errors=True)
+    return True
+
+
+def running_ports() -> list[int]:
+    return sorted(
+        int(p.name.removeprefix("mrh-deploy-"))
+        for p in Path(tempfile.gettempdir()).glob("mrh-deploy-*")
+        if p.name.removeprefix("mrh-deploy-").isdigit()
+    )
