@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from geo.data.errors import DataError
@@ -42,6 +44,10 @@ st.set_page_config(
     layout="wide",
 )
 DATA_DIR = configured_data_dir()
+try:  # how often an open page checks data/ for changes (tests shorten it)
+    DATA_CHECK_SECONDS = max(1.0, float(os.environ.get("MRH_DATA_CHECK_SECONDS", "300")))
+except ValueError:
+    DATA_CHECK_SECONDS = 300.0
 # Print on A4 landscape: title, map with legend, details and table; no sidebar, no buttons.
 PAGE_CSS = """<style>
 @media print {
@@ -158,7 +164,22 @@ def on_map_themes(slugs: list[str]) -> None:
     st.session_state["themes"] = [s for s in labels if s in slugs]
 
 
+@st.fragment(run_every=DATA_CHECK_SECONDS)
+def data_watch(drawn: tuple[tuple[str, int, int], ...]) -> None:
+    """Every five minutes: say so when ``data/`` changed since the page was drawn, with a button to redraw.
+
+    It also matters for running several instances: Streamlit's page asks a server for a script run after
+    its websocket reconnects only when the page has a timed fragment. Without one, a page moved to another
+    instance (its own died) stays silent, and its next click lands in a blank session that draws the old
+    view from the URL (see README „Betrieb“, tests/test_deploy.py)."""
+    if data_signature() != drawn:
+        st.info(text(lang, "data_changed"), icon="🔄")
+        if st.button(text(lang, "data_reload")):
+            st.rerun(scope="app")
+
+
 st.html(PAGE_CSS)
+data_watch(signature)
 st.title(text(lang, "title"))
 st.markdown(text(lang, "subtitle"))
 for notice in st.session_state.pop("notices", []):

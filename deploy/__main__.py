@@ -34,16 +34,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "up":
             cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors)
-            ports = ", ".join(str(i.port) for i in cluster.instances)
-            print(f"Dashboard: {cluster.url}  ({len(cluster.instances)} Instanzen auf {ports}, nginx auf {args.port})")
+            where = ", ".join(str(i.port) for i in cluster.instances)
+            print(f"Dashboard: {cluster.url}  ({len(cluster.instances)} Instanzen auf {where}, nginx auf {args.port})")
             print(f"Anhalten: python -m deploy down --port {args.port}")
         elif args.command == "down":
             ports = [args.port] if args.port else running_ports()
             stopped = [port for port in ports if down(port)]
             print(f"angehalten: Port {', '.join(map(str, stopped))}" if stopped else "kein Cluster lief")
         elif args.command == "status":
-            ports = running_ports()
-            print("\n".join(f"Cluster auf Port {p}" for p in ports) or "kein Cluster läuft")
+            print("\n".join(f"Cluster auf Port {p}" for p in running_ports()) or "kein Cluster läuft")
         else:
             front = Front(
                 instances=tuple(args.instance),

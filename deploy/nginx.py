@@ -89,10 +89,11 @@ def csp(front: Front, basemap: bool = False) -> str:
     Exceptions, each needed by Streamlit or by the map and nothing else: ``blob:`` scripts (Streamlit runs a
     component's module from a blob URL), inline styles (Streamlit's CSS-in-JS and Leaflet), inline
     scripts in the map document only (folium writes the map as inline script; the document is static and
-    content-addressed), ``data:`` images and fonts. Streamlit's page has one inline line of its own: it is
-    allowed by its hash, not by ``'unsafe-inline'``.
+    content-addressed), ``data:`` images and fonts, and ``'wasm-unsafe-eval'`` (WebAssembly only, not
+    JavaScript's eval: long.js in Streamlit's protobuf bundle compiles a tiny module for 64-bit arithmetic).
+    Streamlit's page has one inline line of its own: it is allowed by its hash, not by ``'unsafe-inline'``.
     """
-    scripts = " ".join(("'self'", "blob:", *streamlit_inline_hashes()))
+    scripts = " ".join(("'self'", "blob:", "'wasm-unsafe-eval'", *streamlit_inline_hashes()))
     images = "'self' data: blob:" + (f" {basemap_origin()}" if basemap else "")
     return "; ".join(
         [
@@ -276,7 +277,9 @@ events {{
     worker_connections 2048;
 }}
 http {{
-    access_log {state_dir / "access.log"};
+    log_format mrh '$remote_addr [$time_local] "$request" $status $bytes_sent upstream=$upstream_addr '
+                   'cache=$upstream_cache_status t=$request_time';
+    access_log {state_dir / "access.log"} mrh;
     default_type application/octet-stream;
     types {{
         text/html html;

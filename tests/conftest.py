@@ -35,6 +35,11 @@ NEEDS = {
         lambda: shutil.which("npm") is not None,
         "npm fehlt – installieren (z. B. sudo apt-get install -y npm), dann: .venv/bin/python -m pytest -m vg250",
     ),
+    "nginx": (
+        lambda: shutil.which("nginx") is not None or Path("/usr/sbin/nginx").exists(),
+        "nginx fehlt – sudo apt-get install -y nginx libnginx-mod-http-brotli-filter, dann: "
+        ".venv/bin/python -m pytest -m nginx",
+    ),
     "browser": (
         _chromium,
         "Chromium fehlt – sudo apt-get install -y chromium, dann: .venv/bin/python -m pytest -m browser",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 import time
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from geo.map.styles import MATCH_STYLE, MUTED_STYLE
 from tests.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
+from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
 SEGEBERG = (10.2, 53.93)
@@ -324,3 +326,21 @@ def test_base_url_path_behind_a_proxy(page, tmp_path):
         frame = open_map(page, base + "/mrh/")
         assert frame.evaluate("() => typeof L") == "object"
         assert any(re.search(r"/mrh/app/static/maps/karte-[0-9a-f]{16}\.html$", u) for u in page.requests)
+
+
+def test_an_open_page_says_when_the_data_changed(page, tmp_path, monkeypatch):
+    """The page checks data/ on a timer (5 min; 1 s here) and offers to redraw; the data files stay as they are."""
+    monkeypatch.setenv("MRH_DATA_CHECK_SECONDS", "1")
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with streamlit_server(data) as base:
+        open_map(page, base + "/?region=01060")
+        notice = page.get_by_text("Die Daten wurden inzwischen aktualisiert.")
+        page.wait_for_timeout(2500)
+        assert not notice.count()
+        partners = data / "partners.csv"
+        partners.write_text(partners.read_text(encoding="utf-8"), encoding="utf-8")  # same content, new date
+        notice.wait_for(timeout=15_000)
+        page.get_by_role("button", name="Neu laden").click()
+        notice.wait_for(state="detached", timeout=15_000)
+        assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()

@@ -184,6 +184,8 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "map_title": "Karte der Partnerregionen",
     "map_unwritable": "Die Karte kann nicht angezeigt werden: Der Ordner {folder} ist nicht beschreibbar "
     "({reason}). Bitte dem Dienst Schreibrechte dort geben; Tabelle, Details und Downloads funktionieren weiter.",
+    "data_changed": "Die Daten wurden inzwischen aktualisiert. Neu laden, um den neuen Stand zu sehen.",
+    "data_reload": "Neu laden",
     "export_view": "Ansicht",
     "pdf_subtitle": "Steckbrief des Teilprojekts",
     "pdf_figures": "Einwohner und Fläche",
@@ -371,6 +373,8 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "map_title": "Map of the partner areas",
     "map_unwritable": "The map cannot be shown: the folder {folder} is not writable ({reason}). Please give "
     "the service write access there; table, details and downloads still work.",
+    "data_changed": "The data has been updated since this page was drawn. Reload to see the new state.",
+    "data_reload": "Reload",
     "export_view": "View",
     "pdf_subtitle": "fact sheet of the sub-project",
     "pdf_figures": "Population and area",

@@ -1,0 +1,284 @@
+"""The dashboard behind nginx with two instances (``python -m deploy up``), in real Chromium.
+
+Compression, caching, security headers under a real CSP, downloads through the affinity cookie, and
+failover when the instance serving an open page dies.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from deploy.cluster import Cluster, down, up
+from deploy.nginx import ROUTE_COOKIE, Front, main_config
+from tests.browser import click_lonlat, foreign, free_port, open_map, wait_view
+
+ROOT = Path(__file__).resolve().parent.parent
+SEGEBERG = (10.2, 53.93)
+STORMARN = (10.3, 53.7)
+# Collects every CSP violation in the page and in its frames (the map document is a frame of its own).
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber));
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    port = free_port()
+    started = up(instances=2, port=port)
+    yield started
+    down(port)
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    context.add_init_script(CSP_PROBE)
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.console = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("console", lambda message: page.console.append(message.text))
+    yield page
+    context.close()
+
+
+def csp_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
+    found = [m for m in page.console if "Content Security Policy" in m]
+    for frame in page.frames:
+        found += frame.evaluate("() => window.__csp || []")
+    return found
+
+
+def access_log(cluster: Cluster) -> list[str]:
+    return Path(cluster.state_dir, "access.log").read_text(encoding="utf-8").splitlines()
+
+
+def route_of(page) -> str:  # type: ignore[no-untyped-def]
+    return {c["name"]: c["value"] for c in page.context.cookies()}[ROUTE_COOKIE]
+
+
+@pytest.mark.nginx
+def test_rendered_configuration_passes_nginx_t(tmp_path):
+    front = Front(instances=("127.0.0.1:9001", "127.0.0.1:9002"), listen="127.0.0.1:9000", cache_dir=str(tmp_path))
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(main_config(front, tmp_path), encoding="utf-8")
+    result = subprocess.run(
+        ["nginx", "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    text = conf.read_text(encoding="utf-8")
+    # every instance is first in its own pool and backup in the others
+    assert (
+        "upstream mrh_i1 {\n    server 127.0.0.1:9001 max_fails=1 fail_timeout=10s;\n    server 127.0.0.1:9002 backup;"
+        in text
+    )
+    assert (
+        "upstream mrh_i2 {\n    server 127.0.0.1:9002 max_fails=1 fail_timeout=10s;\n    server 127.0.0.1:9001 backup;"
+        in text
+    )
+
+
+def test_port_in_use_is_refused_with_a_clear_message_and_nothing_is_left(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "deploy", "up", "--instances", "1", "--port", str(port)],
+            cwd=ROOT,
+            env={**os.environ, "TMPDIR": str(tmp_path)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert f"Port {port} ist belegt" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.nginx
+def test_up_writes_only_to_the_temp_folder_and_down_removes_it(tmp_path):
+    port = free_port()
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    started = subprocess.run(
+        [sys.executable, "-m", "deploy", "up", "--instances", "1", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    try:
+        assert started.returncode == 0, started.stderr
+        assert f"Dashboard: http://127.0.0.1:{port}/" in started.stdout
+        assert [p.name for p in tmp_path.iterdir()] == [f"mrh-deploy-{port}"]
+        assert {"nginx.conf", "access.log", "error.log", "cluster.json"} <= {
+            p.name for p in (tmp_path / f"mrh-deploy-{port}").iterdir()
+        }
+    finally:
+        stopped = subprocess.run(
+            [sys.executable, "-m", "deploy", "down", "--port", str(port)], cwd=ROOT, env=env, capture_output=True
+        )
+    assert stopped.returncode == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_map_click_filter_and_all_downloads_work_through_the_proxy(page, cluster):
+    frame = open_map(page, cluster.url + "?thema=wohnen")
+    assert page.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
+    click_lonlat(page, frame, *SEGEBERG)
+    page.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
+    wait_view(page, frame)
+    assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
+
+    magic = {
+        "Tabelle als CSV (Excel)": b"\xef\xbb\xbfRS;Name",
+        "Tabelle als GeoJSON": b'{"type"',
+        "Karte als HTML (offline)": b"<!DOCTYPE html>",
+        "Karte als Bild (PNG)": b"\x89PNG",
+        "Steckbrief (PDF)": b"%PDF-",
+    }
+    for button, start in magic.items():
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button).click()
+        assert Path(info.value.path()).read_bytes().startswith(start), button
+    # every request of this browser went to the instance its cookie names (downloads included)
+    served = [line for line in access_log(cluster) if "/media/" in line]
+    instance = cluster.instance(route_of(page))
+    assert served and all(f"upstream={instance.address}" in line for line in served)
+    assert foreign(page.requests, cluster.url.rstrip("/")) == []
+    assert csp_violations(page) == []
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_assets_arrive_compressed_are_kept_and_carry_the_security_headers(page, cluster):
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    open_map(page, cluster.url + "?region=01062")
+    document = next(r for r in responses if r.url == cluster.url + "?region=01062")
+    headers = document.all_headers()
+    policy = headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'self'" in policy
+    assert (
+        "https:" not in policy
+        and "'unsafe-eval'" not in policy
+        and "'unsafe-inline'" not in policy.split("style-src")[0]
+    )
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] == "no-referrer"
+    # all scripts above nginx's 1 KB threshold: Streamlit's bundles and our component modules
+    scripts = [r for r in responses if re.search(r"/static/.+\.js($|\?)", r.url) and len(r.body()) > 1024]
+    assert len(scripts) > 5 and any("/app/static/ui/map.js" in r.url for r in scripts)
+    assert all(r.all_headers().get("content-encoding") in {"br", "gzip"} for r in scripts)
+    mapdoc = next(r for r in responses if "/app/static/maps/karte-" in r.url)
+    assert "immutable" in mapdoc.all_headers()["cache-control"]
+    assert mapdoc.all_headers().get("content-encoding") in {"br", "gzip"}
+    assert "img-src 'self' data: blob:;" in mapdoc.all_headers()["content-security-policy"]  # no basemap host
+    assert csp_violations(page) == []
+
+    # a reload asks nginx for the page and the websocket only: no static file, no map document
+    before = len(access_log(cluster))
+    page.reload()
+    open_map(page, page.url)
+    again = [line for line in access_log(cluster)[before:] if "/static/" in line]
+    assert again == []
+    assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_basemap_documents_alone_may_load_the_tiles(page, cluster):
+    page.route(re.compile(r"https://sgx\.geodatenzentrum\.de/.*"), lambda route: route.abort())
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    open_map(page, cluster.url + "?karte=basemap")
+    mapdoc = next(r for r in responses if "/app/static/maps/karte-hintergrund-" in r.url)
+    assert "https://sgx.geodatenzentrum.de" in mapdoc.all_headers()["content-security-policy"]
+    page.wait_for_timeout(1000)
+    assert [u for u in foreign(page.requests, cluster.url.rstrip("/")) if "geodatenzentrum" in u]
+    assert csp_violations(page) == []
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_failover_keeps_the_view_and_the_next_click_works(browser):
+    """The instance serving an open page is killed (SIGKILL, as in a crash).
+
+    What the user sees, sampled every 250 ms: the page stays as it was – title, map, the details of Kreis
+    Segeberg, the Wohnen filter – with no error dialog; within a few seconds the page's websocket is
+    reconnected through nginx to the other instance, which runs the script for the page's URL and widgets
+    (the page greys out briefly while that run lasts, as on every click). The next click on the map selects
+    as usual, and a download works (served by the new instance). The URL never changes meanwhile.
+    """
+    port = free_port()
+    cluster = up(instances=2, port=port)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    try:
+        page = context.new_page()
+        sockets: list[dict] = []
+
+        def watch(ws) -> None:  # type: ignore[no-untyped-def]
+            record = {"opened": time.monotonic(), "finished": 0}
+            sockets.append(record)
+            ws.on("framereceived", lambda payload: record.update(finished=record["finished"] + 1))
+
+        page.on("websocket", watch)
+        url = cluster.url + "?region=01060&thema=wohnen"
+        frame = open_map(page, url)
+        serving = cluster.instance(route_of(page))
+        survivor = next(i for i in cluster.instances if i is not serving)
+        assert len(sockets) == 1
+
+        serving.stop(signal.SIGKILL)
+        killed = time.monotonic()
+        seen = []
+        while time.monotonic() - killed < 10:
+            page.wait_for_timeout(250)
+            seen.append(
+                {
+                    "heading": page.get_by_role("heading", name="Kreis Segeberg").is_visible(),
+                    "filter": page.get_by_text("3 von 12 Partnern – Wohnen").is_visible(),
+                    "dialog": page.locator("[role='dialog']").count(),
+                    "error": page.locator("[data-testid='stException']").count(),
+                    "url": page.url,
+                }
+            )
+            if len(sockets) > 1 and sockets[-1]["finished"] and seen[-1]["heading"]:
+                break
+        assert len(sockets) == 2, "the page did not reconnect within 10 s"
+        assert sockets[1]["finished"] > 0, "the new instance sent nothing: the page would ignore clicks"
+        reconnected = sockets[1]["opened"] - killed
+        assert reconnected < 10
+        assert all(s["heading"] and s["filter"] and not s["dialog"] and not s["error"] for s in seen), seen
+        assert {s["url"] for s in seen} == {url}
+        assert route_of(page) == next(k for k in ("i1", "i2") if cluster.instance(k) is survivor)
+
+        wait_view(page, frame)
+        click_lonlat(page, frame, *STORMARN)
+        page.wait_for_url(re.compile(r"region=01062"), timeout=10_000)
+        assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Tabelle als CSV (Excel)").click()
+        assert Path(info.value.path()).read_bytes().startswith(b"\xef\xbb\xbfRS;Name")
+        media = [line for line in access_log(cluster) if "/media/" in line]
+        assert media and f"upstream={survivor.address}" in media[-1]
+    finally:
+        context.close()
+        down(port)
