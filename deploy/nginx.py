@@ -167,7 +167,7 @@ def http_block(front: Front) -> str:
     served = "".join(
         f'    "~(^|, ){re.escape(addr)}$" {name};\n' for name, addr in zip(names, front.instances, strict=True)
     )
-    cookie = f"{ROUTE_COOKIE}=$mrh_route; Path={prefix}; HttpOnly; SameSite=Lax"
+    cookie = f"{ROUTE_COOKIE}=$mrh_route; Path={prefix}; HttpOnly; SameSite=Lax$mrh_secure"
     brotli = (
         f"brotli on;\nbrotli_comp_level 5;\nbrotli_min_length 1024;\nbrotli_types {COMPRESS_TYPES};\n"
         if front.brotli
@@ -193,6 +193,11 @@ map "$cookie_{ROUTE_COOKIE}|$mrh_route" $mrh_set_route {{
     "~^[^|]*\\|$" "";
     "~^(?<same>[^|]+)\\|(?P=same)$" "";
 }}
+# Behind TLS the cookie travels over HTTPS only.
+map $scheme $mrh_secure {
+    default "";
+    https "; Secure";
+}
 map $http_upgrade $mrh_connection {{
     default upgrade;
     "" "";

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.cluster import Cluster, down, up
+from deploy.cluster import Cluster, down, nginx_binary, up
 from deploy.nginx import ROUTE_COOKIE, Front, main_config
 from tests.browser import click_lonlat, foreign, free_port, open_map, wait_view
 
@@ -74,7 +74,7 @@ def test_rendered_configuration_passes_nginx_t(tmp_path):
     conf = tmp_path / "nginx.conf"
     conf.write_text(main_config(front, tmp_path), encoding="utf-8")
     result = subprocess.run(
-        ["nginx", "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")],
+        [nginx_binary(), "-t", "-p", str(tmp_path), "-c", str(conf), "-e", str(tmp_path / "error.log")],
         capture_output=True,
         text=True,
     )
