@@ -51,7 +51,7 @@ def share_link(at: AppTest) -> str:
 def map_doc(at: AppTest) -> str:
     """The map document the component's frame loads (written by the app under static/maps)."""
     src = map_data(at)["src"]
-    assert re.fullmatch(r"/app/static/maps/karte-[0-9a-f]{16}\.html", src), src
+    assert re.fullmatch(r"/app/static/maps/karte-(hintergrund-)?[0-9a-f]{16}\.html", src), src
     return (MAPS / src.rsplit("/", 1)[1]).read_text(encoding="utf-8")
 
 
@@ -182,6 +182,8 @@ def test_basemap_only_when_asked_for():
     assert "geodatenzentrum" not in map_doc(plain)
     at = start({"karte": "basemap"})
     assert map_data(at)["src"] != map_data(plain)["src"]
+    # named apart, so that the proxy's CSP admits the basemap host for this document alone
+    assert "/karte-hintergrund-" in map_data(at)["src"] and "hintergrund" not in map_data(plain)["src"]
     assert "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/" in map_doc(at)
     assert "IP-Adresse" in at.warning[0].value and "© basemap.de / BKG" in at.warning[0].value
     assert at.toggle[0].value is True
