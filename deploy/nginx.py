@@ -194,10 +194,10 @@ map "$cookie_{ROUTE_COOKIE}|$mrh_route" $mrh_set_route {{
     "~^(?<same>[^|]+)\\|(?P=same)$" "";
 }}
 # Behind TLS the cookie travels over HTTPS only.
-map $scheme $mrh_secure {
+map $scheme $mrh_secure {{
     default "";
     https "; Secure";
-}
+}}
 map $http_upgrade $mrh_connection {{
     default upgrade;
     "" "";

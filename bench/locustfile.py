@@ -1,0 +1,118 @@
+"""Locust users that visit the dashboard as people do, over Streamlit's websocket protocol (bench/protocol.py).
+
+By hand (also distributed, see Locust's documentation)::
+
+    .venv/bin/locust -f bench/locustfile.py --headless --host http://127.0.0.1:8080/ -u 20 -r 20 -t 60s Visitor
+
+``python -m bench.load`` drives the same classes as a library and writes the table in README „Betrieb“.
+Each step is reported as a Locust request of type ``WS`` named after the step, timed from sending (for
+„Seite öffnen“: from the page request) until the script run finished.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+
+import gevent
+from locust import User, constant, constant_pacing, task
+from locust.exception import StopUser
+
+from bench.protocol import Run, Session
+from geo.data.project import configured_data_dir, load_project
+from geo.view.table import theme_counts
+
+# What people click, from the data the dashboard shows: every partner; every theme with partners, as the
+# filter displays it ("Wohnen (3)"); shared links with a selection, a filter, both or neither.
+_PROJECT = load_project(configured_data_dir())
+_COUNTS = theme_counts(_PROJECT)
+PARTNERS = list(_PROJECT.partners.index)
+THEMES = [f"{t.label} ({_COUNTS[t.slug]})" for t in _PROJECT.themes if _COUNTS[t.slug]]
+_SLUGS = [t.slug for t in _PROJECT.themes if _COUNTS[t.slug]]
+SHARED = ["", f"region={PARTNERS[0]}", f"thema={_SLUGS[0]}", f"region={PARTNERS[1]}&thema={_SLUGS[1]}"]
+PACING_SECONDS = 2.0
+
+
+class Visit:
+    """One visitor's three steps, each reported to Locust."""
+
+    def __init__(self, user: User) -> None:
+        self.user = user
+        host = user.host or "http://127.0.0.1:8501/"
+        self.session = Session(host if host.endswith("/") else host + "/")
+
+    def step(self, name: str, action: Callable[[], Run]) -> bool:
+        start = time.perf_counter()
+        try:
+            run = action()
+        except Exception as exc:
+            self.user.environment.events.request.fire(
+                request_type="WS",
+                name=name,
+                response_time=(time.perf_counter() - start) * 1000,
+                response_length=0,
+                exception=exc,
+                context={},
+            )
+            self.session.close()
+            return False
+        self.user.environment.events.request.fire(
+            request_type="WS",
+            name=name,
+            response_time=run.seconds * 1000,
+            response_length=run.bytes_received,
+            exception=None,
+            context={},
+        )
+        return True
+
+    def run(self, hold: bool = False) -> None:
+        """Open a shared link, click a partner on the map, change the filter; then leave (or stay)."""
+        ok = (
+            self.step("1 Seite öffnen", lambda: self.session.open(random.choice(SHARED)))
+            and self.step("2 Partner wählen", lambda: self.session.select(random.choice(PARTNERS)))
+            and self.step("3 Filter ändern", lambda: self.session.set_widget("themes", [random.choice(THEMES)]))
+        )
+        if ok and not hold:
+            self.session.close()
+
+
+class Visitor(User):
+    """Steady arrivals: each user starts a visit every PACING_SECONDS (users / pacing = visitors per second)."""
+
+    wait_time = constant_pacing(PACING_SECONDS)
+
+    @task
+    def visit(self) -> None:
+        Visit(self).run()
+
+
+class BurstVisitor(User):
+    """One visit, then gone: N of them started at once are N simultaneous arrivals."""
+
+    wait_time = constant(0)
+
+    @task
+    def visit(self) -> None:
+        Visit(self).run()
+        raise StopUser()
+
+
+class IdleVisitor(User):
+    """Opens the page and stays connected without doing anything (for sessions held and memory)."""
+
+    wait_time = constant(3600)
+    visit: Visit | None = None
+
+    def on_start(self) -> None:
+        self.visit = Visit(self)
+        self.visit.step("1 Seite öffnen", lambda: self.visit.session.open(random.choice(SHARED)))  # type: ignore[union-attr]
+
+    @task
+    def stay(self) -> None:
+        gevent.sleep(3600)
+
+    def on_stop(self) -> None:
+        if self.visit:
+            self.visit.session.close()
