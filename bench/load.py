@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[str] = []
     for label, instances, direct, rates in (
         ("(a) 1 Instanz direkt", 1, True, [2.0, 5.0, 10.0]),
-        ("(b) 2 Instanzen hinter nginx", 2, False, [5.0, 10.0, 15.0]),
+        ("(b) 2 Instanzen hinter nginx", 2, False, [5.0, 10.0, 15.0, 20.0, 30.0]),
     ):
         port = free_ports(1, set())[0]
         cluster = up(instances=instances, port=port)

@@ -273,6 +273,7 @@ def test_failover_keeps_the_view_and_the_next_click_works(browser):
         wait_view(page, frame)
         click_lonlat(page, frame, *STORMARN)
         page.wait_for_url(re.compile(r"region=01062"), timeout=10_000)
+        wait_view(page, frame)
         assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
         with page.expect_download() as info:
             page.get_by_role("button", name="Tabelle als CSV (Excel)").click()

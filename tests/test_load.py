@@ -1,0 +1,75 @@
+"""The load client speaks Streamlit's protocol as the page does, against a real server (no browser)."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.protocol import ProtocolError, Session
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def labels(session: Session) -> dict[str, object]:
+    """Widget values by user key (``…-region`` → ``region``)."""
+    return {wid.rsplit("-", 1)[1]: widget.value for wid, widget in session.widgets.items()}
+
+
+def test_protocol_client_opens_a_shared_link_clicks_and_filters(server):
+    session = Session(server + "/")
+    try:
+        first = session.open("region=01051")
+        assert first.bytes_received > 5_000 and first.messages > 10
+        assert labels(session)["region"] == "Kreis Dithmarschen"
+        assert labels(session)["themes"] == []
+        assert session.map_events_id and session.map_events_id.endswith("-karte__events")
+
+        session.select("01062")  # the map's click event, as the component sends it
+        assert labels(session)["region"] == "Kreis Stormarn"
+
+        session.set_widget("themes", ["Wohnen (3)"])
+        assert labels(session)["themes"] == ["Wohnen (3)"]
+        with pytest.raises(ProtocolError, match="kein Widget mit Schlüssel 'gibtsnicht'"):
+            session.set_widget("gibtsnicht", "x")
+    finally:
+        session.close()
+
+
+def test_locust_visitors_finish_every_step_without_errors(server, tmp_path):
+    stats = tmp_path / "run"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "locust",
+            "-f",
+            "bench/locustfile.py",
+            "--headless",
+            "--host",
+            server + "/",
+            "-u",
+            "3",
+            "-r",
+            "3",
+            "-t",
+            "15s",
+            "--csv",
+            str(stats),
+            "--only-summary",
+            "BurstVisitor",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    with (tmp_path / "run_stats.csv").open(encoding="utf-8") as file:
+        rows = {row["Name"]: row for row in csv.DictReader(file)}
+    for step in ("1 Seite öffnen", "2 Partner wählen", "3 Filter ändern"):
+        assert rows[step]["Request Count"] == "3", rows[step]
+        assert rows[step]["Failure Count"] == "0"
