@@ -1,5 +1,7 @@
 """Lighthouse (mobile preset: simulated slow 4G, 4x CPU slowdown) in Debian's Chromium, side by side with
-an empty Streamlit page served the same way (the floor), in one run.
+an empty Streamlit page served the same way (the floor), in one run: both direct and both behind the nginx
+front (``python -m deploy``, one instance each), plus the dashboard's repeat visit behind nginx (a second
+Lighthouse run in the same browser profile without storage reset: what a reload moves and blocks).
 
 The npm package ``lighthouse`` is installed once into the cache folder (``~/.cache/mrh-daseinsvorsorge``),
 never into the repository. Run: ``python -m bench.lighthouse [--runs N]``.
@@ -15,9 +17,12 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from deploy.cluster import down, free_ports, up
 from geo.build.vg250 import cache_dir
 from geo.view.text import format_de
 from tests.browser import chromium_path, streamlit_server
@@ -41,8 +46,11 @@ def lighthouse_cli() -> Path:
     return cli
 
 
-def audit(cli: Path, url: str) -> dict[str, Any]:
-    """One Lighthouse run: performance score, FCP, LCP, TBT, TTI (ms), transferred and decoded bytes, top 5."""
+def audit(cli: Path, url: str, profile: Path | None = None, keep: bool = False) -> dict[str, Any]:
+    """One Lighthouse run: performance score, FCP, LCP, TBT, TTI (ms), transferred and decoded bytes, top 5.
+
+    ``profile``: a browser profile folder of our own; ``keep``: leave its cache as it is (a repeat visit)."""
+    flags = FLAGS + (f" --user-data-dir={profile}" if profile else "")
     result = subprocess.run(
         [
             "node",
@@ -53,7 +61,8 @@ def audit(cli: Path, url: str) -> dict[str, Any]:
             "--only-categories=performance",
             "--quiet",
             f"--chrome-path={chromium_path()}",
-            f"--chrome-flags={FLAGS}",
+            f"--chrome-flags={flags}",
+            *(["--disable-storage-reset"] if keep else []),
         ],
         capture_output=True,
         text=True,
@@ -84,7 +93,14 @@ def median_report(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def table(floor: dict[str, Any], ours: dict[str, Any], runs: int) -> str:
+def table(
+    floor: dict[str, Any],
+    ours: dict[str, Any],
+    runs: int,
+    floor_nginx: dict[str, Any],
+    ours_nginx: dict[str, Any],
+    repeat: dict[str, Any],
+) -> str:
     def row(name: str, r: dict[str, Any]) -> str:
         return (
             f"| {name} | {format_de(r['score'], 2)} | {format_de(r['fcp'] / 1000, 1)} s | "
@@ -100,6 +116,9 @@ def table(floor: dict[str, Any], ours: dict[str, Any], runs: int) -> str:
         "|---|---:|---:|---:|---:|---:|---:|---:|",
         row("leere Streamlit-Seite (Boden)", floor),
         row("dieses Dashboard, direkt", ours),
+        row("leere Streamlit-Seite hinter nginx", floor_nginx),
+        row("dieses Dashboard hinter nginx", ours_nginx),
+        row("dieses Dashboard hinter nginx, Wiederbesuch", repeat),
         "",
         "| Ziel | Wert | erreicht |",
         "|---|---:|---|",
@@ -107,11 +126,28 @@ def table(floor: dict[str, Any], ours: dict[str, Any], runs: int) -> str:
         f"| TBT ≤ 200 ms | {format_de(ours['tbt'])} ms | {'ja' if ours['tbt'] <= 200 else '**nein**'} |",
         f"| Performance ≥ Boden − 0,1 | {format_de(ours['score'], 2)} (Boden {format_de(floor['score'], 2)}) | "
         f"{'ja' if ours['score'] >= floor['score'] - 0.1 else '**nein**'} |",
+        f"| hinter nginx übertragen ≤ 1,0 MB | {format_de(ours_nginx['transferred'] / 1e6, 2)} MB "
+        f"(leere Seite {format_de(floor_nginx['transferred'] / 1e6, 2)} MB) | "
+        f"{'ja' if ours_nginx['transferred'] <= 1e6 else '**nein**'} |",
+        f"| Wiederbesuch ≤ 150 KB übertragen | {format_de(repeat['transferred'] / 1000, 1)} KB | "
+        f"{'ja' if repeat['transferred'] <= 150_000 else '**nein**'} |",
+        f"| Wiederbesuch blockiert nichts (TBT 0 ms) | {format_de(repeat['tbt'])} ms | "
+        f"{'ja' if repeat['tbt'] == 0 else '**nein**'} |",
         "",
         "Größte Antworten des Dashboards (dekodiert): "
         + "; ".join(f"{format_de(size / 1000)} KB {name}" for size, name in ours["largest"]),
     ]
     return "\n".join(lines)
+
+
+@contextmanager
+def front(port: int, script: Path | None = None) -> Iterator[str]:
+    """The page behind the nginx front with one instance; yields its URL."""
+    cluster = up(instances=1, port=port, script=script)
+    try:
+        yield cluster.url
+    finally:
+        down(port)
 
 
 def main() -> None:
@@ -123,14 +159,28 @@ def main() -> None:
         empty = Path(tmp) / "leer.py"
         empty.write_text(EMPTY_APP, encoding="utf-8")
         shutil.copytree(ROOT / ".streamlit", Path(tmp) / ".streamlit")
-        with streamlit_server(script=empty) as floor_base, streamlit_server() as our_base:
+        floor_port, our_port = free_ports(2, set())
+        with (
+            streamlit_server(script=empty) as floor_base,
+            streamlit_server() as our_base,
+            front(floor_port, empty) as floor_proxied,
+            front(our_port) as our_proxied,
+        ):
             floor_url, our_url = floor_base + "/", our_base + "/"
             audit(cli, our_url)  # warm-up: the server builds and writes the map document once
-            floor_runs, our_runs = [], []
-            for _ in range(args.runs):  # interleaved, so both see the same machine load
-                floor_runs.append(audit(cli, floor_url))
-                our_runs.append(audit(cli, our_url))
-    text = table(median_report(floor_runs), median_report(our_runs), args.runs)
+            audit(cli, our_proxied)  # and nginx fills its cache
+            audit(cli, floor_proxied)
+            runs: dict[str, list[dict[str, Any]]] = {k: [] for k in ("floor", "ours", "floor_n", "ours_n", "repeat")}
+            for _ in range(args.runs):  # interleaved, so all see the same machine load
+                runs["floor"].append(audit(cli, floor_url))
+                runs["ours"].append(audit(cli, our_url))
+                runs["floor_n"].append(audit(cli, floor_proxied))
+                runs["ours_n"].append(audit(cli, our_proxied))
+                with tempfile.TemporaryDirectory() as profile:
+                    audit(cli, our_proxied, Path(profile))  # the first visit fills the browser's cache
+                    runs["repeat"].append(audit(cli, our_proxied, Path(profile), keep=True))
+    medians = {k: median_report(v) for k, v in runs.items()}
+    text = table(medians["floor"], medians["ours"], args.runs, medians["floor_n"], medians["ours_n"], medians["repeat"])
     out = Path(__file__).resolve().parent / "lighthouse.md"
     out.write_text(
         f"Gemessen am {time.strftime('%Y-%m-%d %H:%M')} mit `python -m bench.lighthouse`.\n\n{text}\n", encoding="utf-8"

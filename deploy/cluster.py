@@ -161,7 +161,8 @@ def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90) 
         time.sleep(0.2)
 
 
-def start_instance(port: int, state_dir: Path, base_path: str = "") -> Instance:
+def start_instance(port: int, state_dir: Path, base_path: str = "", script: Path | None = None) -> Instance:
+    """``streamlit run`` the dashboard (or ``script``, from its own folder with its own .streamlit/)."""
     log = state_dir / f"instance-{port}.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
@@ -170,7 +171,7 @@ def start_instance(port: int, state_dir: Path, base_path: str = "") -> Instance:
                 "-m",
                 "streamlit",
                 "run",
-                str(ROOT / "app.py"),
+                str(script or ROOT / "app.py"),
                 "--server.port",
                 str(port),
                 "--server.address",
@@ -180,7 +181,7 @@ def start_instance(port: int, state_dir: Path, base_path: str = "") -> Instance:
                 "--server.baseUrlPath",
                 base_path,
             ],
-            cwd=ROOT,
+            cwd=script.parent if script else ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -199,6 +200,7 @@ def up(
     port: int = 8080,
     base_path: str = "",
     frame_ancestors: str = "'self'",
+    script: Path | None = None,
 ) -> Cluster:
     """Start ``instances`` Streamlit processes and nginx on ``port``; return when all answer healthy."""
     if instances < 1:
@@ -216,7 +218,7 @@ def up(
     cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path)
     try:
         for instance_port in free_ports(instances, avoid={port}):
-            cluster.instances.append(start_instance(instance_port, state_dir, base_path))
+            cluster.instances.append(start_instance(instance_port, state_dir, base_path, script))
             cluster.save()
         for instance in cluster.instances:
             _wait(
