@@ -19,9 +19,11 @@ from geo.view.compare import compare_markdown
 from geo.view.details import details_markdown
 from geo.view.i18n import NOTE_2017, text
 from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
+from geo.view.search import Answer, Place, search
 from geo.view.state import (
     LANGUAGES,
     MAX_COMPARE,
+    MAX_PLACE,
     PAGE,
     PAGE_NAMES,
     ViewState,
@@ -145,8 +147,12 @@ if "region" not in st.session_state:  # first run of this session: the URL decid
         basemap=initial.basemap,
         lang=initial.lang,
         compare=list(initial.compare),
+        place=initial.place,
         notices=notices,
     )
+    found = search(project.gazetteer, regions, initial.place)
+    if initial.region is None and found.kind == "one":
+        st.session_state["region"] = found.places[0].partner
 else:  # the data may have changed since this session started
     if st.session_state["region"] not in names:
         st.session_state["region"] = None
@@ -162,6 +168,48 @@ def on_map_select(rs: str) -> None:
 
 def on_map_themes(slugs: list[str]) -> None:
     st.session_state["themes"] = [s for s in labels if s in slugs]
+
+
+def on_search() -> None:
+    """A new search text: a single match selects its partner, or no partner if it lies outside them all."""
+    found = search(project.gazetteer, regions, st.session_state["place"])
+    if found.kind == "one":
+        st.session_state["region"] = found.places[0].partner
+
+
+def on_pick(place: Place) -> None:
+    st.session_state["place"] = place.label
+    st.session_state["region"] = place.partner
+
+
+def show_answer(answer: Answer, query: str) -> None:
+    """Under the search field: the place and whether it lies in a partner's area, or what to do next."""
+    if answer.kind == "one":
+        place = answer.places[0]
+        key = "search_in" if place.partner else "search_out"
+        partner = names.get(place.partner or "", "")
+        st.markdown(
+            text(lang, key, name=md_text(place.name), kreis=md_text(place.kreis), land=place.land, partner=partner)
+        )
+    elif answer.kind == "several":
+        st.markdown(text(lang, "search_several", n=len(answer.places) + answer.more))
+        for number, place in enumerate(answer.places):
+            mark = f" · {text(lang, 'search_partner')}: {names[place.partner]}" if place.partner else ""
+            st.button(
+                f"{place.name} – {place.kreis}, {place.land}{mark}",
+                key=f"pick-{number}",
+                on_click=on_pick,
+                args=(place,),
+                width="stretch",
+            )
+        if answer.more:
+            st.caption(text(lang, "search_more", n=answer.more))
+    elif answer.kind == "none":
+        st.warning(md_text(text(lang, "search_none", query=query)))
+        if answer.suggestions:
+            st.markdown(md_text(text(lang, "search_close", names=", ".join(answer.suggestions))))
+    elif answer.kind in ("too_long", "missing"):
+        st.warning(text(lang, "search_long" if answer.kind == "too_long" else "search_missing"))
 
 
 @st.fragment(run_every=DATA_CHECK_SECONDS)
@@ -186,6 +234,16 @@ for notice in st.session_state.pop("notices", []):
     st.info(md_text(text(lang, notice.key, value=notice.value)), icon="ℹ️")
 
 with st.sidebar:
+    st.text_input(
+        text(lang, "search"),
+        key="place",
+        placeholder=text(lang, "search_placeholder"),
+        help=text(lang, "search_help"),
+        max_chars=MAX_PLACE,
+        on_change=on_search,
+    )
+    answer = search(project.gazetteer, regions, st.session_state["place"])
+    show_answer(answer, st.session_state["place"])
     st.multiselect(
         text(lang, "themes"),
         list(labels),
@@ -226,7 +284,10 @@ state = ViewState(
     st.session_state["basemap"],
     lang,
     tuple(st.session_state["compare"]),
+    " ".join(st.session_state["place"].split())[:MAX_PLACE],
 )
+found_place = answer.places[0] if answer.kind == "one" else None
+marker = {"name": found_place.name, "lat": found_place.lat, "lon": found_place.lon} if found_place else None
 st.query_params.from_dict(to_query(state))
 if state.basemap:
     st.warning(text(lang, "basemap_on", attribution=basemap_attribution()), icon="🌐")
@@ -238,7 +299,7 @@ with left:
     except OSError as exc:  # e.g. a read-only installation: say where, keep the rest of the page
         st.error(text(lang, "map_unwritable", folder=str(mapview.MAPS_DIR), reason=exc.strerror or str(exc)))
     else:
-        mapview.show_map(src, view_data(state), text(lang, "map_title"), on_map_select, on_map_themes)
+        mapview.show_map(src, view_data(state, marker), text(lang, "map_title"), on_map_select, on_map_themes)
     st.markdown(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
     mapview.details_anchor()

@@ -70,7 +70,7 @@ def test_default_view_lists_all_partners_and_loads_nothing_external():
     assert at.selectbox[0].value is None
     assert "Partner wählen" in markdown(at)
     data = map_data(at)
-    assert data["view"] == {"selected": None, "themes": []}
+    assert data["view"] == {"selected": None, "themes": [], "place": None}
     assert not EXTERNAL.search(map_doc(at))
     for component in at.get("bidi_component"):
         assert not EXTERNAL.search(component.proto.js_content)
@@ -85,7 +85,7 @@ def test_url_restores_selection_and_filter():
     assert "„Kreis Segeberg 2030“" in markdown(at)
     names = table_column(at, 0)
     assert names == {"Kreis Segeberg", "Landkreis Cuxhaven", "Kreis Stormarn", "Samtgemeinde Amelinghausen"}
-    assert map_data(at)["view"] == {"selected": "01060", "themes": ["mobilitaet", "wohnen"]}
+    assert map_data(at)["view"] == {"selected": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
     assert share_link(at) == "?region=01060&thema=mobilitaet&thema=wohnen"
     assert [r["rs"] for r in table_rows(at)].count("01060") == 1
     assert component_data(at, "mrh_table")["selected"] == "01060"
@@ -107,7 +107,7 @@ def test_selection_changes_only_the_view_not_the_map():
     first = map_data(start())
     second = map_data(start({"region": "13076", "thema": "senioren"}))
     assert first["src"] == second["src"]  # same document → the frame is not reloaded
-    assert second["view"] == {"selected": "13076", "themes": ["senioren"]}
+    assert second["view"] == {"selected": "13076", "themes": ["senioren"], "place": None}
     assert len(json.dumps(second)) < 2000
 
 
@@ -344,3 +344,67 @@ def test_unwritable_map_folder_gives_a_message_not_a_traceback(monkeypatch, tmp_
     assert not at.exception
     assert any("nicht beschreibbar" in e.value for e in at.error)
     assert len(table_rows(at)) == 12
+
+
+# ---- Ort suchen -------------------------------------------------------------------------------------------
+
+
+def sidebar_text(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.sidebar.markdown] + [w.value for w in at.sidebar.warning])
+
+
+def test_search_selects_the_partner_and_marks_the_place():
+    at = start({"ort": "Bad Oldesloe"})
+    assert at.selectbox[0].value == "01062"
+    assert (
+        "**Bad Oldesloe** (Kreis Stormarn, Schleswig-Holstein) liegt im Gebiet von **Kreis Stormarn**"
+        in sidebar_text(at)
+    )
+    place = map_data(at)["view"]["place"]
+    assert place["name"] == "Bad Oldesloe" and 10.3 < place["lon"] < 10.5
+    assert query(at, "ort") == ["Bad Oldesloe"] and query(at, "region") == ["01062"]
+    assert "ort=Bad+Oldesloe" in share_link(at)
+
+
+def test_search_with_umlaut_spelling_lists_namesakes_and_a_pick_is_shared():
+    at = start()
+    at.text_input[0].set_value("Moelln").run()
+    labels = [b.label for b in at.sidebar.button]
+    assert labels[0] == "Mölln – Kreis Herzogtum Lauenburg, Schleswig-Holstein · Partner: Kreis Herzogtum Lauenburg"
+    assert labels[1] == "Mölln – Landkreis Mecklenburgische Seenplatte, Mecklenburg-Vorpommern"
+    assert map_data(at)["view"]["place"] is None  # nothing marked until one is chosen
+    at.sidebar.button[0].click().run()
+    assert at.text_input[0].value == "Mölln – Kreis Herzogtum Lauenburg"
+    assert at.selectbox[0].value == "01053"
+    assert map_data(at)["view"]["place"]["name"] == "Mölln"
+    again = start({"ort": query(at, "ort")[0]})  # the shared link finds the same Mölln
+    assert again.selectbox[0].value == "01053"
+
+
+def test_search_outside_the_partners_says_so_and_clears_the_selection():
+    at = start({"region": "01060"})
+    at.text_input[0].set_value("Hamburg").run()
+    assert "**Hamburg** (Kreisfreie Stadt Hamburg, Hamburg) liegt in keinem Partnergebiet" in sidebar_text(at)
+    assert at.selectbox[0].value is None
+    assert map_data(at)["view"]["place"]["name"] == "Hamburg"
+
+
+def test_search_with_sz_spelling_and_prefix():
+    at = start()
+    at.text_input[0].set_value("Strasse").run()
+    assert all("Straß" in b.label or "straß" in b.label for b in at.sidebar.button)
+    at.text_input[0].set_value("wischhaf").run()
+    assert "liegt im Gebiet von **Samtgemeinde Nordkehdingen**" in sidebar_text(at)
+
+
+def test_nothing_found_and_hostile_input_get_a_message():
+    at = start()
+    at.text_input[0].set_value("Oldeslohe").run()
+    text = sidebar_text(at)
+    assert "Kein Ort „Oldeslohe“ gefunden" in text.replace("\\", "") and "Bad Oldesloe" in text
+    at.text_input[0].set_value("<img src=x onerror=alert(1)>").run()
+    assert not at.exception
+    assert "Kein Ort" in sidebar_text(at)
+    long = start({"ort": "x" * 10_000})
+    assert long.text_input[0].value == ""
+    assert any("zu lang" in i.value for i in long.info)

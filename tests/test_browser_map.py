@@ -339,3 +339,20 @@ def test_density_layer_is_drawn_when_switched_on_and_keeps_the_outlines(desktop,
     )
     assert fills and all(f == 0 for f in fills)  # partner fills step aside, outlines and selection stay on top
     assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2
+
+
+def test_searched_place_is_marked_and_named_on_the_map(desktop, server):
+    """„Ort suchen“: the place gets a marker with its name (as text), the map keeps it in view."""
+    frame = open_map(desktop, server + "/?ort=Bad+Oldesloe")
+    marker = frame.locator("path.mrh-place")
+    marker.wait_for(timeout=10_000)
+    label = frame.locator(".mrh-place-label")
+    assert label.inner_text() == "Bad Oldesloe"
+    assert desktop.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    # a place outside the partners' frame (Munich) is brought into view
+    frame = open_map(desktop, server + "/?ort=M%C3%BCnchen")
+    frame.locator("path.mrh-place").wait_for(timeout=10_000)
+    inside = frame.evaluate(
+        "() => { const b = window.map.getBounds(); const p = window.mrhView.place; return b.contains([p.lat, p.lon]); }"
+    )
+    assert inside

@@ -104,7 +104,7 @@ def test_offline_html_inlines_everything_and_says_what_it_shows(project):
     html = standalone_html(project, ViewState("01060", ("wohnen",)), made=date(2026, 11, 26)).decode()
     assert not re.search(r"""<(script|link|img)[^>]*(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
     assert "L.map(" in html and "Leaflet" in html and "bindPopup" in html
-    assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
+    assert '"view": {"place": null, "selected": "01060", "themes": ["wohnen"]}' in html
     assert "url(data:image/png;base64," in html
     assert "<title>Demographie und Daseinsvorsorge – Karte der Partnerregionen</title>" in html
     assert "Partner: Kreis Segeberg · Themenfeld: Wohnen (Partner mit mindestens einem der gewählten Themen)" in html

@@ -82,13 +82,13 @@ def test_document_is_deterministic_and_named_by_content(project, document):
 
 def test_view_is_all_that_travels_per_run():
     view = view_data(ViewState("01060", ("mobilitaet", "wohnen")))
-    assert view == {"selected": "01060", "themes": ["mobilitaet", "wohnen"]}
+    assert view == {"selected": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
     assert len(json.dumps(view)) < 2000
 
 
 def test_start_view_of_an_export_is_in_the_document(project):
     html = map_document(project, state=ViewState("01060", ("wohnen",)))
-    assert '"view": {"selected": "01060", "themes": ["wohnen"]}' in html
+    assert '"view": {"place": null, "selected": "01060", "themes": ["wohnen"]}' in html
 
 
 @pytest.mark.parametrize(

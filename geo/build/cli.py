@@ -14,6 +14,7 @@ from geo.build.assets import STATIC_DIR, sync_assets
 from geo.build.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
 from geo.build.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016, build_context
 from geo.build.demography import STAND, build_demography, fetch_districts
+from geo.build.gazetteer import build_gazetteer
 from geo.build.vg250 import fetch_vg250, load_parts
 from geo.data.contacts import read_contacts
 from geo.data.errors import DataError, Problem, SourceError, display_path
@@ -22,6 +23,7 @@ from geo.data.project import DATA_DIR, load_project
 from geo.data.themes import read_themes
 
 MAX_BYTES = 150_000
+MAX_GAZETTEER_BYTES = 1_000_000
 MAX_DEVIATION_M = 100.0
 MAX_AREA_ERROR = 0.01
 
@@ -30,7 +32,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     build = commands.add_parser(
-        "build-boundaries", help="data/boundaries.geojson und data/places.geojson aus BKG VG250 erzeugen (braucht npm)"
+        "build-boundaries",
+        help="data/boundaries.geojson, places.geojson, context.geojson, orte.csv aus VG250 erzeugen (braucht npm)",
     )
     build.add_argument("--data-dir", type=Path, default=DATA_DIR)
     build.add_argument("--tolerance", type=float, default=TOLERANCE_M, help="Meter (Douglas–Peucker)")
@@ -148,6 +151,14 @@ def run_build(data_dir: Path, tolerance_m: float) -> int:
     print(
         f"{display_path(data_dir / 'context.geojson')}: Metropolregion 2014–2016 und Länder, "
         f"{len(context) / 1000:.1f} KB (Ziel ≤ {MAX_BYTES / 1000:.0f} KB)   {ok}"
+    )
+    gazetteer = build_gazetteer(tarball)
+    write_atomic(data_dir / "orte.csv", gazetteer)
+    ok = "ok" if len(gazetteer) <= MAX_GAZETTEER_BYTES else "ZIEL VERFEHLT"
+    places = gazetteer.count(b"\n") - 1
+    print(
+        f"{display_path(data_dir / 'orte.csv')}: {places} Gemeinden für „Ort suchen“, "
+        f"{len(gazetteer) / 1000:.1f} KB (Ziel ≤ {MAX_GAZETTEER_BYTES / 1e6:.0f} MB)   {ok}"
     )
     return 0
 

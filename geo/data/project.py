@@ -16,6 +16,7 @@ from shapely.geometry import shape
 from geo.data.contacts import read_contacts
 from geo.data.demography import read_demography
 from geo.data.errors import DataError, Problem, display_path
+from geo.data.gazetteer import empty_gazetteer, read_gazetteer
 from geo.data.partners import read_partners
 from geo.data.sources import GERMANY_BOUNDS
 from geo.data.themes import Theme, read_themes
@@ -33,6 +34,7 @@ class Project(NamedTuple):
     contacts: pd.DataFrame  # CSV columns + lon, lat of the marker
     demography: pd.DataFrame  # index rs: einwohner, flaeche_km2, einwohner_je_km2, stand, quelle, lizenz
     context: gpd.GeoDataFrame  # Metropolregion 2014–2016 and Länder; may be empty
+    gazetteer: pd.DataFrame = empty_gazetteer()  # index rs (12 digits): name, kreis, land, lon, lat; may be empty
 
 
 def configured_data_dir() -> Path:
@@ -146,6 +148,8 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     problems += region_problems + place_problems
     demography, found = read_demography(data_dir / "demography.csv", set(partners.index))
     problems += found
+    gazetteer, found = read_gazetteer(data_dir / "orte.csv")
+    problems += found
     context = gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
     if (data_dir / "context.geojson").exists():
         context, found = read_features(data_dir / "context.geojson", ("Polygon", "MultiPolygon"))
@@ -173,7 +177,7 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     contacts["ort_name"] = [
         "" if a else places.at[o, "GEN"] for o, a in zip(contacts["ort_rs"], at_address, strict=True)
     ]
-    return Project(joined, themes, contacts, demography, context)
+    return Project(joined, themes, contacts, demography, context, gazetteer)
 
 
 def join_problems(

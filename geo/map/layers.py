@@ -157,9 +157,9 @@ def map_styles() -> dict[str, dict[str, object]]:
     }
 
 
-def view_data(state: ViewState) -> dict[str, Any]:
-    """What travels per rerun: the selection and the filter (a few dozen bytes)."""
-    return {"selected": state.region, "themes": list(state.themes)}
+def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What travels per rerun: the selection, the filter and a found place (a few dozen bytes)."""
+    return {"selected": state.region, "themes": list(state.themes), "place": place}
 
 
 def build_map(

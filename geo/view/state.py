@@ -16,6 +16,8 @@ BASEMAP = "karte"  # karte=basemap: opt-in web basemap (tiles from the BKG)
 BASEMAP_ON = "basemap"
 COMPARE = "vergleich"  # vergleich=<RS>, repeated: 2 to 4 partners side by side
 MAX_COMPARE = 4
+PLACE = "ort"  # ort=<text>: „Ort suchen“ (geo.view.search)
+MAX_PLACE = 100
 LANG = "lang"  # lang=en: English interface text; German is the default
 LANGUAGES = ("de", "en")
 # Streamlit's own URL parameters; they are not ours to judge.
@@ -40,6 +42,7 @@ class ViewState:
     basemap: bool = False
     lang: str = "de"
     compare: tuple[str, ...] = ()
+    place: str = ""  # the text in „Ort suchen“
 
 
 def parse_query(
@@ -93,13 +96,21 @@ def parse_query(
             notices.append(Notice("n_compare_many"))
         else:
             compare.append(value)
+    place = ""
+    for value in params.get(PLACE, ())[:1]:
+        text = " ".join("".join(c if c.isprintable() else " " for c in value).split())
+        if len(text) > MAX_PLACE:
+            notices.append(Notice("n_place", short(text)))
+        else:
+            place = text
     for key in params:
         if key == PAGE:
             notices += [Notice("n_page", short(v)) for v in params[key] if v not in PAGE_NAMES]
-        elif key not in (REGION, THEME, BASEMAP, LANG, COMPARE) and key not in PASSTHROUGH:
+        elif key not in (REGION, THEME, BASEMAP, LANG, COMPARE, PLACE) and key not in PASSTHROUGH:
             notices.append(Notice("n_key", short(key)))
     ordered = tuple(slug for slug in themes if slug in wanted)
-    return ViewState(region, ordered, basemap, lang, tuple(compare)), list(dict.fromkeys(notices))[:10]
+    state = ViewState(region, ordered, basemap, lang, tuple(compare), place)
+    return state, list(dict.fromkeys(notices))[:10]
 
 
 def to_query(state: ViewState) -> dict[str, list[str]]:
@@ -115,6 +126,8 @@ def to_query(state: ViewState) -> dict[str, list[str]]:
         query[LANG] = [state.lang]
     if state.compare:
         query[COMPARE] = list(state.compare)
+    if state.place:
+        query[PLACE] = [state.place]
     return query
 
 

@@ -148,7 +148,9 @@
     function frame() {
       var legend = map.getContainer().querySelector(".mrh-legend");
       var below = legend ? legend.getBoundingClientRect().height + 40 : 40;
-      map.fitBounds(cfg.bounds, {paddingTopLeft: [12, 12], paddingBottomRight: [12, below]});
+      var bounds = L.latLngBounds(cfg.bounds);
+      if (view.place) { bounds.extend([view.place.lat, view.place.lon]); }  // a place searched far away
+      map.fitBounds(bounds, {paddingTopLeft: [12, 12], paddingBottomRight: [12, below]});
     }
     new ResizeObserver(function () {
       map.invalidateSize();
@@ -525,11 +527,28 @@
       }, {passive: true});
     }
 
+    /* ---- the place found by „Ort suchen“: a marker with its name (text, never markup) ---- */
+    var placeMarker = null;
+    function showPlace() {
+      if (placeMarker) { map.removeLayer(placeMarker); placeMarker = null; }
+      var p = view.place;
+      if (!p || typeof p.lat !== "number" || typeof p.lon !== "number") { return; }
+      placeMarker = L.circleMarker([p.lat, p.lon], {
+        radius: 7, color: "#000000", weight: 2, fillColor: "#ffd400", fillOpacity: 1, className: "mrh-place"
+      });
+      placeMarker.bindTooltip(el("span", "", String(p.name)), {
+        permanent: true, direction: "right", offset: [8, 0], className: "mrh-place-label"
+      });
+      placeMarker.addTo(map);
+    }
+
     /* ---- state ---- */
     function apply(next) {
       var changed = next.selected !== view.selected;
+      var moved = JSON.stringify(next.place || null) !== JSON.stringify(view.place || null);
       view = next;
       window.mrhView = view;  // read by the tests and by anyone debugging the page
+      if (moved) { showPlace(); }
       restyle();
       drawSelection();
       showThemes();
@@ -546,12 +565,12 @@
     /* Clicks and ticks apply at once; inside the dashboard the page then confirms with its view. */
     function select(rs, via) {
       post({type: "mrh:select", rs: rs, via: via});
-      apply({selected: rs, themes: view.themes});
+      apply({selected: rs, themes: view.themes, place: view.place});
     }
 
     function setThemes(themes) {
       post({type: "mrh:themes", themes: themes});
-      apply({selected: view.selected, themes: themes});
+      apply({selected: view.selected, themes: themes, place: view.place});
     }
 
     window.addEventListener("message", function (e) {
@@ -561,11 +580,13 @@
         window.mrhFromPage = true;
         apply({selected: data.view.selected || null, themes: data.view.themes.filter(function (s) {
           return cfg.themeBySlug[s] !== undefined;
-        })});
+        }), place: data.view.place || null});
       }
     });
 
-    apply(view);
+    var start = view;
+    view = {selected: start.selected, themes: start.themes, place: null};  // so that the start place is drawn
+    apply(start);
     window.mrhApplyView = apply;
     post({type: "mrh:ready"});
   }
