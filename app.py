@@ -10,6 +10,7 @@ from geo.data.errors import DataError
 from geo.data.operator import read_operator
 from geo.data.partners import display_name
 from geo.data.project import Project, configured_data_dir, load_project
+from geo.data.themes import theme_labels
 from geo.map.export import standalone_html, table_csv, table_geojson
 from geo.map.layers import view_data
 from geo.map.mapdoc import map_document
@@ -159,6 +160,7 @@ else:  # the data may have changed since this session started
     st.session_state["themes"] = [s for s in st.session_state["themes"] if s in labels]
     st.session_state["compare"] = [rs for rs in st.session_state["compare"] if rs in names]
 lang = st.session_state["lang"]
+labels = {slug: label for slug, label in theme_labels(project.themes, lang).items() if slug in labels}
 
 
 def on_map_select(rs: str) -> None:
@@ -323,6 +325,7 @@ widgets.partner_table(
     text(lang, "table_choose"),
     text(lang, "not_documented"),
     on_map_select,
+    german=(0, 1) if lang == "en" else (),  # names and Teilprojekt titles stay German
 )
 
 with st.expander(text(lang, "matrix_title")):

@@ -204,8 +204,8 @@ BAD_INPUTS = [
         "bad theme colour and slug",
         edit(
             "themes.csv",
-            "wohnen;Wohnen;Wohnungsbedarf, Siedlungsentwicklung und altersgerechtes Wohnen;#CC6677",
-            "wohnen;Wohnen;Wohnungsbedarf;rot\nwohnen;Wohnen;x;#000000",
+            "wohnen;Wohnen;Wohnungsbedarf, Siedlungsentwicklung und altersgerechtes Wohnen;#CC6677;Housing",
+            "wohnen;Wohnen;Wohnungsbedarf;rot;Housing\nwohnen;Wohnen;x;#000000;Housing",
         ),
         ["themes.csv:3: Ungültige Farbe 'rot'", "themes.csv:4: Doppelter Slug 'wohnen' (schon in Zeile 3)."],
     ),
@@ -281,7 +281,7 @@ def test_every_column_has_exactly_one_rule():
 
     assert list(partners.partner_rules(["wohnen"])) == list(partners.COLUMNS)
     assert list(contacts.contact_rules()) == list(contacts.COLUMNS)
-    assert list(themes.RULES) == list(themes.COLUMNS)
+    assert list(themes.RULES) == [*themes.COLUMNS, *themes.OPTIONAL]
 
 
 @pytest.mark.parametrize("rs", ["01", "1051", "010510", "0105x", "01 051"])

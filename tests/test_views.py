@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.data.project import DATA_DIR, load_project
@@ -97,3 +99,32 @@ def test_theme_matrix_matches_partners_csv(project):
     for index, column in enumerate(matrix["columns"]):
         assert column["count"] == sum(r["marks"][index] for r in matrix["rows"])
     assert [r["name"] for r in matrix["rows"]] == sorted(r["name"] for r in matrix["rows"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "population", "area", "day", "period"),
+    [
+        ("de", "212.618", "4.766,8", "31.12.2018", "10/2015 – 09/2016"),
+        ("en", "212,618", "4,766.8", "31 Dec 2018", "Oct 2015 – Sept 2016"),
+    ],
+)
+def test_numbers_and_dates_follow_the_language(lang, population, area, day, period):
+    from geo.view.text import format_day, format_number, source_period
+
+    assert format_number(212618, lang) == population
+    assert format_number(4766.79, lang, 1) == area
+    assert format_day("2018-12-31", lang) == day
+    assert source_period("2015-10 – 2016-09", lang) == period
+    assert source_period("2014–2016", lang) == "2014–2016"
+
+
+def test_english_pages_show_english_themes_roles_and_numbers(project):
+    from geo.view.details import details_markdown
+
+    text = details_markdown(project, "13076", "en").replace("\\", "")  # markdown escapes
+    assert "lead partner · district (Landkreis) · Mecklenburg-Vorpommern" in text
+    assert re.search(r"\*\*Population:\*\* \d{1,3}(,\d{3})+ ", text)
+    assert re.search(r"\d{1,3}(,\d{3})*\.\d km²", text)
+    assert "Older people and care" in text and "Senioren und Pflege" not in text
+    german = details_markdown(project, "13076", "de").replace("\\", "")
+    assert "Federführung · Landkreis · Mecklenburg-Vorpommern" in german and "Senioren und Pflege" in german

@@ -31,8 +31,11 @@ def partner_table(
     choose: str,
     missing: str,
     on_select: Callable[[str], None],
+    german: tuple[int, ...] = (),
 ) -> None:
-    """The table (index = RS, first column = name); choosing a name calls ``on_select(rs)`` before the rerun."""
+    """The table (index = RS, first column = name); choosing a name calls ``on_select(rs)`` before the rerun.
+
+    ``german``: indices of columns whose text is German whatever the page language (marked ``lang="de"``)."""
 
     def chosen() -> None:
         value = st.session_state["tabelle"].get("select")
@@ -51,6 +54,7 @@ def partner_table(
             "selected": selected,
             "caption": caption,
             "choose": choose,
+            "german": list(german),
         },
         on_select_change=chosen,
         height="content",

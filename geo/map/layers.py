@@ -11,6 +11,7 @@ from geo.data.checks import is_web_url
 from geo.data.partners import LEAD, display_name
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
+from geo.data.themes import theme_labels
 from geo.map import overlays
 from geo.map.script import Script, html_template
 from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
@@ -130,7 +131,7 @@ def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
 
 def partner_details(project: Project, lang: str = "de") -> dict[str, dict[str, Any]]:
     """What a partner's popup shows in the offline map (plain text; only checked http(s) URLs)."""
-    labels = {t.slug: t.label for t in project.themes}
+    labels = theme_labels(project.themes, lang)
     missing = text(lang, "not_documented")
     return {
         str(rs): {
@@ -203,7 +204,7 @@ def build_map(
     for theme in project.themes:
         group = folium.FeatureGroup(name=theme.slug, show=False, control=False)
         group.add_to(fmap)
-        groups.append((theme.slug, theme.label, theme.color, group))
+        groups.append((theme.slug, theme.label_in(lang), theme.color, group))
     density = overlays.density_layer(project, fmap, partners, lang)
     network = overlays.network_layer(project, fmap, partners, lang)
     contacts = contact_layer(project, lang)

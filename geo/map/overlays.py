@@ -7,10 +7,11 @@ from datetime import date
 import folium
 
 from geo.data.project import Project
+from geo.data.themes import theme_labels
 from geo.map.script import Script, html_template
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
 from geo.view.i18n import text
-from geo.view.text import format_de, html_text
+from geo.view.text import format_day, format_number, html_text
 
 BASEMAP_URL = (
     "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
@@ -122,13 +123,13 @@ def density_legend_html(lang: str = "de") -> str:
     rows = []
     for low, high, color in DENSITY_CLASSES:
         if high is None:
-            label = text(lang, "d_from", low=format_de(low))
+            label = text(lang, "d_from", low=format_number(low, lang))
         else:
-            label = text(lang, "d_range", low=format_de(low), high=format_de(high))
+            label = text(lang, "d_range", low=format_number(low, lang), high=format_number(high, lang))
         rows.append((color, label))
     rows.append((NO_DATA_COLOR, text(lang, "d_none")))
     return DENSITY_LEGEND.render(
-        title=text(lang, "d_title"), rows=rows, source=text(lang, "destatis", date="31.12.2018")
+        title=text(lang, "d_title"), rows=rows, source=text(lang, "destatis", date=format_day("2018-12-31", lang))
     )
 
 
@@ -195,6 +196,6 @@ def network_layer(
     """Lines between partners sharing themes; width grows with the number of shared themes."""
     group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False)
     group.add_to(fmap)
-    labels = {t.slug: t.label for t in project.themes}  # plain text, inserted with textContent
+    labels = theme_labels(project.themes, lang)  # plain text, inserted with textContent
     NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)
     return group

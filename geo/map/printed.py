@@ -24,12 +24,13 @@ from matplotlib.patches import Patch
 from geo.data.partners import LEAD, display_name
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
+from geo.data.themes import theme_labels
 from geo.map.layers import short_name
 from geo.view.caption import made_text, view_caption
-from geo.view.i18n import text
+from geo.view.i18n import role_label, text
 from geo.view.state import ViewState
 from geo.view.table import matches
-from geo.view.text import format_de, german_date, source_period
+from geo.view.text import format_day, format_number, source_period
 
 METRIC = 25832
 HATCHES = ("////", "\\\\\\\\", "----", "||||", "xxxx", "....", "++++", "oo")
@@ -138,7 +139,7 @@ def draw_map(
                 facecolor="white",
                 edgecolor=themes[slug].color,
                 hatch=HATCHES[slot % len(HATCHES)],
-                label=f"{themes[slug].label} ({len(having)})",
+                label=f"{themes[slug].label_in(lang)} ({len(having)})",
             )
         )
     regions.plot(
@@ -243,7 +244,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     from reportlab.platypus import Image, KeepInFrame, ListFlowable, Paragraph, SimpleDocTemplate, Spacer
 
     row = project.partners.loc[rs]
-    labels = {t.slug: t.label for t in project.themes}
+    labels = theme_labels(project.themes, lang)
     missing = text(lang, "not_documented")
     body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=12, alignment=TA_LEFT)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor="#333333")
@@ -266,7 +267,11 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
 
     story: list[Any] = [
         Paragraph(esc(display_name(row["typ"], row["name"])), title),
-        Paragraph(esc(f"{text(lang, 'title')} – {text(lang, 'pdf_subtitle')} · {row['rolle']} · {row['land']}"), small),
+        Paragraph(
+            esc(f"{text(lang, 'title')} – {text(lang, 'pdf_subtitle')} · {role_label(row['rolle'], lang)} · ")
+            + esc(row["land"]),
+            small,
+        ),
         Spacer(1, 3 * mm),
         Image(image, width=160 * mm, height=100 * mm),
         Spacer(1, 3 * mm),
@@ -304,14 +309,14 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     if rs in project.demography.index:
         d = project.demography.loc[rs]
         figures = (
-            f"{format_de(d['einwohner'])} {text(lang, 'f_population')}, {format_de(d['flaeche_km2'], 1)} km², "
-            f"{format_de(d['einwohner_je_km2'], 1)} {text(lang, 'per_km2')} "
-            f"({text(lang, 'destatis', date=german_date(d['stand']))}; {d['lizenz']})"
+            f"{format_number(d['einwohner'], lang)} {text(lang, 'f_population')}, "
+            f"{format_number(d['flaeche_km2'], lang, 1)} km², "
+            f"{format_number(d['einwohner_je_km2'], lang, 1)} {text(lang, 'per_km2')} "
+            f"({text(lang, 'destatis', date=format_day(d['stand'], lang))}; {d['lizenz']})"
         )
     else:
-        figures = (
-            f"{format_de(row['area_km2'], 1)} km² (VG250); {text(lang, 'f_population')}: {text(lang, 'not_available')}"
-        )
+        area = format_number(row["area_km2"], lang, 1)
+        figures = f"{area} km² (VG250); {text(lang, 'f_population')}: {text(lang, 'not_available')}"
     story.append(field("pdf_figures", figures))
     if row["anmerkung"]:
         story.append(field("f_note", row["anmerkung"]))
@@ -322,7 +327,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
         Paragraph(
             esc(
                 f"{text(lang, 'f_stand')}: {source_period(row['stand'], lang)} · {text(lang, 'f_compiled')}: "
-                f"{german_date(row['erfasst'])} · "
+                f"{format_day(row['erfasst'], lang)} · "
                 f"{made_text(lang, made or date.today())}"
             ),
             small,

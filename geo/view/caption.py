@@ -6,14 +6,16 @@ from datetime import date
 
 from geo.data.partners import display_name
 from geo.data.project import Project
+from geo.data.themes import theme_labels
 from geo.view.i18n import text
 from geo.view.state import ViewState
+from geo.view.text import format_day
 
 
 def view_caption(project: Project, state: ViewState, with_rule: bool = False) -> str:
     """``Partner: Kreis Segeberg · Themenfeld: Mobilität, Wohnen`` (plain text), or „alle Partner …“."""
     lang = state.lang
-    labels = {t.slug: t.label for t in project.themes}
+    labels = theme_labels(project.themes, lang)
     parts = []
     if state.region:
         row = project.partners.loc[state.region]
@@ -25,5 +27,5 @@ def view_caption(project: Project, state: ViewState, with_rule: bool = False) ->
 
 
 def made_text(lang: str, made: date) -> str:
-    """``Erstellt am 26.11.2026 mit dem Dashboard`` / ``Made on 2026-11-26 with the dashboard``."""
-    return text(lang, "export_made", date=made.strftime("%d.%m.%Y") if lang == "de" else made.isoformat())
+    """``Erstellt am 26.11.2026 mit dem Dashboard`` / ``Made on 26 Nov 2026 with the dashboard``."""
+    return text(lang, "export_made", date=format_day(made.isoformat(), lang))

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from geo.data.partners import display_name
 from geo.data.project import Project
+from geo.data.themes import theme_labels
 from geo.view.details import contact_markdown, demography_markdown
 from geo.view.i18n import text
 from geo.view.text import md_link, md_text
@@ -23,7 +24,7 @@ def shared_themes(project: Project, keys: tuple[str, ...]) -> set[str]:
 def compare_markdown(project: Project, rs: str, keys: tuple[str, ...], lang: str = "de") -> str:
     """One column of the comparison: the same fields in the same order for every partner."""
     row = project.partners.loc[rs]
-    labels = {t.slug: t.label for t in project.themes}
+    labels = theme_labels(project.themes, lang)
     shared = shared_themes(project, keys)
     missing = f"_{text(lang, 'not_documented')}_"
 

@@ -8,10 +8,11 @@ import pandas as pd
 
 from geo.data.partners import display_name
 from geo.data.project import Project
-from geo.view.i18n import text
+from geo.data.themes import theme_labels
+from geo.view.i18n import role_label, text, type_label
 from geo.view.network import partners_sharing, theme_links
 from geo.view.table import theme_label_list
-from geo.view.text import format_de, german_date, md_link, md_text, source_period, tel_uri
+from geo.view.text import format_day, format_number, md_link, md_text, source_period, tel_uri
 
 
 def _field(lang: str, key: str, value: str) -> str:
@@ -27,17 +28,17 @@ def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
     """Area, population and density in German number format, each with its source."""
     if rs in project.demography.index:
         row = project.demography.loc[rs]
-        source = text(lang, "destatis", date=german_date(row["stand"]))
+        source = text(lang, "destatis", date=format_day(row["stand"], lang))
         figures = (
-            f"**{text(lang, 'f_area')}:** {format_de(row['flaeche_km2'], 1)} km² · "
-            f"**{text(lang, 'f_population')}:** {format_de(row['einwohner'])} · "
-            f"**{text(lang, 'f_density')}:** {format_de(row['einwohner_je_km2'], 1)} {text(lang, 'per_km2')} "
+            f"**{text(lang, 'f_area')}:** {format_number(row['flaeche_km2'], lang, 1)} km² · "
+            f"**{text(lang, 'f_population')}:** {format_number(row['einwohner'], lang)} · "
+            f"**{text(lang, 'f_density')}:** {format_number(row['einwohner_je_km2'], lang, 1)} {text(lang, 'per_km2')} "
             f"({md_text(source)}; {md_text(text(lang, 'f_licence'))}: {md_text(row['lizenz'])})"
         )
         if rs == ALTKREIS_ONLY:
             figures += f"  \n_{md_text(text(lang, 'altkreis'))}_"
         return figures
-    area = format_de(project.partners.at[rs, "area_km2"], 1)
+    area = format_number(project.partners.at[rs, "area_km2"], lang, 1)
     return (
         f"**{text(lang, 'f_area')}:** {area} km² (VG250) · "
         f"**{text(lang, 'f_population')}:** _{text(lang, 'not_available')}_"
@@ -46,7 +47,7 @@ def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
 
 def network_markdown(project: Project, rs: str, lang: str = "de") -> str:
     """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
-    labels = {t.slug: t.label for t in project.themes}
+    labels = theme_labels(project.themes, lang)
     others = partners_sharing(theme_links(project), rs)
     if not others:
         return f"**{text(lang, 'network')}:** _{text(lang, 'network_none')}_"
@@ -64,7 +65,7 @@ def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
     row = project.partners.loc[rs]
     lines = [
         f"## {md_text(display_name(row['typ'], row['name']))}",
-        " · ".join(md_text(v) for v in (row["rolle"], row["typ"], row["land"])),
+        " · ".join(md_text(v) for v in (role_label(row["rolle"], lang), type_label(row["typ"], lang), row["land"])),
         "",
         demography_markdown(project, rs, lang),
         "",
@@ -72,7 +73,7 @@ def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
         "",
         _field(lang, "f_period", row["laufzeit"]),
         "",
-        _field(lang, "f_themes", theme_label_list(project, row["themen"])),
+        _field(lang, "f_themes", theme_label_list(project, row["themen"], lang)),
         "",
         _field(lang, "f_summary", row["kurzbeschreibung"]),
         "",
@@ -92,7 +93,7 @@ def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
         f"**{text(lang, 'f_sources')}:** {sources}",
         "",
         f"_{text(lang, 'f_stand')}: {md_text(source_period(row['stand'], lang))} · "
-        f"{text(lang, 'f_compiled')}: {md_text(german_date(row['erfasst']))}_",
+        f"{text(lang, 'f_compiled')}: {md_text(format_day(row['erfasst'], lang))}_",
     ]
     return "\n".join(lines)
 

@@ -429,3 +429,29 @@ def text(lang: str, key: str, **values: object) -> str:
     """Interface text for ``key`` in ``lang`` (German when unknown), formatted with ``values``."""
     template = TEXTS.get(lang, DE)[key]
     return template.format(**values) if values else template
+
+
+# Roles and types of partners in English (German pages show the values from partners.csv as they are).
+ROLES_EN = {"Federführung": "lead partner", "Kooperationspartner": "cooperation partner"}
+TYPES_EN = {
+    "Kreis": "district (Kreis)",
+    "Landkreis": "district (Landkreis)",
+    "Kreisfreie Stadt": "district-free city",
+    "Stadtkreis": "urban district",
+    "Regionalverband": "regional association",
+    "Städteregion": "city region",
+    "Samtgemeinde": "joint municipality (Samtgemeinde)",
+    "Amt": "joint administration (Amt)",
+    "Verbandsgemeinde": "joint municipality (Verbandsgemeinde)",
+    "Verwaltungsgemeinschaft": "administrative association",
+    "Stadt": "town",
+    "Gemeinde": "municipality",
+}
+
+
+def role_label(value: str, lang: str) -> str:
+    return ROLES_EN.get(value, value) if lang == "en" else value
+
+
+def type_label(value: str, lang: str) -> str:
+    return TYPES_EN.get(value, value) if lang == "en" else value

@@ -8,7 +8,8 @@ import pandas as pd
 
 from geo.data.partners import display_name
 from geo.data.project import Project
-from geo.view.i18n import text
+from geo.data.themes import theme_labels
+from geo.view.i18n import role_label, text, type_label
 
 
 def theme_counts(project: Project) -> dict[str, int]:
@@ -29,8 +30,8 @@ def matches(project: Project, selected: tuple[str, ...]) -> pd.Index:
     return project.partners.index[mask.to_numpy(dtype=bool)]
 
 
-def theme_label_list(project: Project, slugs: tuple[str, ...]) -> str:
-    labels = {t.slug: t.label for t in project.themes}
+def theme_label_list(project: Project, slugs: tuple[str, ...], lang: str = "de") -> str:
+    labels = theme_labels(project.themes, lang)
     return ", ".join(labels[s] for s in slugs)
 
 
@@ -47,7 +48,7 @@ def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de")
             text(lang, "c_name"): [display_name(t, n) for t, n in zip(partners["typ"], partners["name"], strict=True)],
             text(lang, "c_project"): partners["teilprojekt"].replace("", missing),
             text(lang, "c_period"): partners["laufzeit"].replace("", missing),
-            text(lang, "c_themes"): [theme_label_list(project, s) or missing for s in partners["themen"]],
+            text(lang, "c_themes"): [theme_label_list(project, s, lang) or missing for s in partners["themen"]],
         },
         index=partners.index,
     )
@@ -82,12 +83,12 @@ def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") 
             {
                 "RS": str(rs),
                 text(lang, "c_name"): display_name(p["typ"], p["name"]),
-                text(lang, "c_type"): p["typ"],
+                text(lang, "c_type"): type_label(p["typ"], lang),
                 text(lang, "c_land"): p["land"],
-                text(lang, "c_role"): p["rolle"],
+                text(lang, "c_role"): role_label(p["rolle"], lang),
                 text(lang, "c_project"): p["teilprojekt"],
                 text(lang, "c_period"): p["laufzeit"],
-                text(lang, "c_themes"): theme_label_list(project, p["themen"]),
+                text(lang, "c_themes"): theme_label_list(project, p["themen"], lang),
                 text(lang, "c_summary"): p["kurzbeschreibung"],
                 text(lang, "c_results"): "\n".join(p["ergebnisse"]),
                 text(lang, "c_office"): office,
@@ -119,4 +120,5 @@ def theme_matrix(project: Project, lang: str = "de") -> dict[str, Any]:
     for rs, row in partners.sort_values("display").iterrows():
         marks = [t.slug in row["themen"] for t in themes]
         rows.append({"rs": str(rs), "name": row["display"], "marks": marks, "total": sum(marks)})
-    return {"columns": [{"slug": t.slug, "label": t.label, "count": counts[t.slug]} for t in themes], "rows": rows}
+    columns = [{"slug": t.slug, "label": t.label_in(lang), "count": counts[t.slug]} for t in themes]
+    return {"columns": columns, "rows": rows}

@@ -5,6 +5,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from geo.data.checks import is_web_url
 
@@ -43,10 +47,24 @@ def short(value: str, limit: int = 40) -> str:
     return printable if len(printable) <= limit else printable[: limit - 1] + "…"
 
 
+LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+def format_number(value: float, lang: str = "de", decimals: int = 0) -> str:
+    """Number in the page's language (babel/CLDR): ``4766.8`` → ``4.766,8`` (de), ``4,766.8`` (en)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "de_DE"))
+
+
 def format_de(value: float, decimals: int = 0) -> str:
-    """German number format: ``4766.8`` → ``4.766,8``."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    """German number format: ``4766.8`` → ``4.766,8`` (exports and pages that are German only)."""
+    return format_number(value, "de", decimals)
+
+
+def format_day(iso: str, lang: str = "de") -> str:
+    """A day in the page's language: ``2018-12-31`` → ``31.12.2018`` (de), ``31 Dec 2018`` (en)."""
+    day = date.fromisoformat(iso)
+    return format_date(day, format="medium", locale=LOCALES.get(lang, "de_DE"))
 
 
 def source_period(value: str, lang: str = "de") -> str:
@@ -55,7 +73,9 @@ def source_period(value: str, lang: str = "de") -> str:
     def one(part: str) -> str:
         part = part.strip()
         if len(part) == 10:
-            return german_date(part)
+            return format_day(part, lang)
+        if len(part) == 7 and lang == "en":  # "Oct 2015": 10/2015 is read as a day by some English readers
+            return format_date(date.fromisoformat(part + "-01"), format="MMM y", locale=LOCALES["en"])
         if len(part) == 7:
             return f"{part[5:7]}/{part[:4]}"
         return part
@@ -66,7 +86,7 @@ def source_period(value: str, lang: str = "de") -> str:
 
 def german_date(iso: str) -> str:
     """``2018-12-31`` → ``31.12.2018``."""
-    return f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"
+    return format_day(iso, "de")
 
 
 def tel_uri(phone: str) -> str:

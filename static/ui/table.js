@@ -1,6 +1,7 @@
 // The partner table as a real HTML table (caption, column headers) – no data grid bundle for 12 rows.
 // The name in each row is a button: choosing it selects the partner (trigger "select"); the selected
-// row is marked (aria-current) and highlighted.
+// row is marked (aria-current) and highlighted. Columns listed in data.german hold German text on an
+// English page (names, Teilprojekt titles): they say so (lang="de") for screen readers and translators.
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let wrap = parentElement.querySelector(".mrh-table");
@@ -28,6 +29,7 @@ export default function (component) {
     if (selected) { tr.className = "mrh-selected"; tr.setAttribute("aria-current", "true"); }
     row.cells.forEach((value, index) => {
       const cell = index === 0 ? document.createElement("th") : tr.insertCell();
+      if ((data.german || []).includes(index)) { cell.lang = "de"; }
       if (index === 0) {
         cell.scope = "row";
         tr.appendChild(cell);
