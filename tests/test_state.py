@@ -83,9 +83,10 @@ def test_any_query_gives_a_valid_state(params):
     st.booleans(),
     st.sampled_from(["de", "en"]),
     st.lists(st.sampled_from(REGIONS), unique=True, max_size=4),
+    st.text(max_size=100).map(lambda t: " ".join("".join(c if c.isprintable() else " " for c in t).split())),
 )
-def test_share_url_round_trips(region, themes, basemap, lang, compare):
-    state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang, tuple(compare))
+def test_share_url_round_trips(region, themes, basemap, lang, compare, place):
+    state = ViewState(region, tuple(t for t in THEMES if t in themes), basemap, lang, tuple(compare), place)
     query = parse_qs(urlsplit(share_url("http://h/", state)).query)
     assert parse_query(query, REGIONS, THEMES) == (state, [])
 
@@ -97,3 +98,10 @@ def test_comparison_drops_unknown_duplicate_and_surplus_keys_with_notices():
     assert state.compare == ("01060", "01051", "01053", "01056")
     assert [n.key for n in notices] == ["n_compare", "n_compare_twice", "n_compare_many"]
     assert to_query(state)["vergleich"] == ["01060", "01051", "01053", "01056"]
+
+
+def test_place_search_text_is_kept_cleaned_or_refused_with_a_notice():
+    state, notices = parse_query({"ort": ["  Bad\tOldesloe \x00 ", "zweiter"]}, REGIONS, THEMES)
+    assert state.place == "Bad Oldesloe" and notices == []
+    state, notices = parse_query({"ort": ["x" * 10_000]}, REGIONS, THEMES)
+    assert state.place == "" and [n.key for n in notices] == ["n_place"]
