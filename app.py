@@ -189,16 +189,16 @@ def show_answer(answer: Answer, query: str) -> None:
     if answer.kind == "one":
         place = answer.places[0]
         key = "search_in" if place.partner else "search_out"
-        partner = names.get(place.partner or "", "")
+        partner = md_text(names.get(place.partner or "", ""))
         st.markdown(
             text(lang, key, name=md_text(place.name), kreis=md_text(place.kreis), land=place.land, partner=partner)
         )
     elif answer.kind == "several":
         st.markdown(text(lang, "search_several", n=len(answer.places) + answer.more))
         for number, place in enumerate(answer.places):
-            mark = f" · {text(lang, 'search_partner')}: {names[place.partner]}" if place.partner else ""
+            mark = f" · {text(lang, 'search_partner')}: {md_text(names[place.partner])}" if place.partner else ""
             st.button(
-                f"{place.name} – {place.kreis}, {place.land}{mark}",
+                f"{md_text(place.name)} – {md_text(place.kreis)}, {place.land}{mark}",
                 key=f"pick-{number}",
                 on_click=on_pick,
                 args=(place,),

@@ -161,27 +161,37 @@ def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90) 
         time.sleep(0.2)
 
 
+def streamlit_command(port: int, base_path: str = "", script: Path | None = None) -> list[str]:
+    """``streamlit run`` for the dashboard (or ``script``) on ``HOST:port``; run it in :func:`working_dir`."""
+    return [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script or ROOT / "app.py"),
+        "--server.port",
+        str(port),
+        "--server.address",
+        HOST,
+        "--server.headless",
+        "true",
+        "--server.baseUrlPath",
+        base_path,
+    ]
+
+
+def working_dir(script: Path | None = None) -> Path:
+    """The repository (its .streamlit/ config), or another script's own folder."""
+    return script.parent if script else ROOT
+
+
 def start_instance(port: int, state_dir: Path, base_path: str = "", script: Path | None = None) -> Instance:
-    """``streamlit run`` the dashboard (or ``script``, from its own folder with its own .streamlit/)."""
+    """Start one instance in its own process session, logging to ``state_dir``."""
     log = state_dir / f"instance-{port}.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(script or ROOT / "app.py"),
-                "--server.port",
-                str(port),
-                "--server.address",
-                HOST,
-                "--server.headless",
-                "true",
-                "--server.baseUrlPath",
-                base_path,
-            ],
-            cwd=script.parent if script else ROOT,
+            streamlit_command(port, base_path, script),
+            cwd=working_dir(script),
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,

@@ -7,12 +7,13 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from deploy.cluster import streamlit_command, working_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -49,22 +50,8 @@ def streamlit_server(data_dir: Path | None = None, base_path: str = "", script: 
     port = free_port()
     env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script or ROOT / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.baseUrlPath",
-            base_path,
-        ],
-        cwd=script.parent if script else ROOT,
+        streamlit_command(port, base_path, script),
+        cwd=working_dir(script),
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
