@@ -37,6 +37,7 @@ from locust.env import Environment
 from bench.locustfile import PACING_SECONDS, BurstVisitor, IdleVisitor, Visitor
 from bench.protocol import Session
 from deploy.cluster import Cluster, down, free_ports, up
+from geo.view.text import format_de
 
 OUT = Path(__file__).with_name("load.md")
 STEPS = ["1 Seite öffnen", "2 Partner wählen", "3 Filter ändern"]
@@ -104,7 +105,7 @@ class Steps:
 
 
 def _ms(value: float) -> str:
-    return f"{value:,.0f}".replace(",", ".")
+    return format_de(value)
 
 
 def environment(user: type[User], host: str) -> Environment:
@@ -203,12 +204,13 @@ def run_setup(label: str, cluster: Cluster, direct: bool, rates: list[float], ar
         warm(f"http://127.0.0.1:{instance.port}/")
     rows = []
     per_visit, per_visit_nginx = cpu_per_visit(host, pids, extra, args.visits)
-    value = f"{per_visit:.3f} s" + ("" if direct else f" (nginx {per_visit_nginx:.3f} s dazu)")
+    value = f"{format_de(per_visit, 3)} s" + ("" if direct else f" (nginx {format_de(per_visit_nginx, 3)} s dazu)")
     what = f"Server-CPU je Besucher (öffnen + 1 Auswahl, {args.visits} nacheinander)"
     rows.append(row(label, what, value, "≤ 0,1 s", per_visit <= 0.1))
 
     steps, took = burst(host, args.burst)
-    what = f"{args.burst} gleichzeitige Ankünfte, p50 / p95 in ms: {steps.cells()}; alle fertig nach {took:.1f} s"
+    done = format_de(took, 1)
+    what = f"{args.burst} gleichzeitige Ankünfte, p50 / p95 in ms: {steps.cells()}; alle fertig nach {done} s"
     rows.append(row(label, what, f"Fehler {steps.errors}"))
 
     sustained = 0.0
@@ -217,8 +219,9 @@ def run_setup(label: str, cluster: Cluster, direct: bool, rates: list[float], ar
         ok = result.steps.within(1000) and result.achieved >= 0.95 * rate
         sustained = rate if ok else sustained
         what = (
-            f"{rate:g} Besucher/s über {args.seconds:g} s (erreicht {result.achieved:.1f}/s), p50 / p95 in ms: "
-            f"{result.steps.cells()}; CPU je Instanz {result.cpu_per_instance:.0%}, Locust {result.locust_cpu:.0%}"
+            f"{rate:g} Besucher/s über {args.seconds:g} s (erreicht {format_de(result.achieved, 1)}/s), "
+            f"p50 / p95 in ms: {result.steps.cells()}; "
+            f"CPU je Instanz {result.cpu_per_instance:.0%}, Locust {result.locust_cpu:.0%}"
         )
         rows.append(row(label, what, f"Fehler {result.steps.errors}", "p95 ≤ 1 s, 0 Fehler", ok))
         if result.steps.error_text:
@@ -234,7 +237,7 @@ def run_setup(label: str, cluster: Cluster, direct: bool, rates: list[float], ar
     rows.append(row(label, what, str(steps.errors), "0", held))
     rss_text = ", ".join(f"{r:.0f}" for r in rss)
     what = f"Speicher je Sitzung (RSS-Zuwachs / Sitzungen); RSS je Instanz danach {rss_text} MiB"
-    rows.append(row(label, what, f"{per_session:.2f} MiB", "≤ 1 MiB", per_session <= 1))
+    rows.append(row(label, what, f"{format_de(per_session, 2)} MiB", "≤ 1 MiB", per_session <= 1))
     return rows
 
 
