@@ -33,6 +33,7 @@ from pathlib import Path
 import gevent
 from locust import User
 from locust.env import Environment
+from locust.runners import LocalRunner
 
 from bench.locustfile import PACING_SECONDS, BurstVisitor, IdleVisitor, Visitor
 from bench.protocol import Session
@@ -108,6 +109,14 @@ def _ms(value: float) -> str:
     return format_de(value)
 
 
+def stop(runner: LocalRunner) -> None:
+    """Stop a Locust run; never wait more than 30 s for it (once, a quit hung with every greenlet idle)."""
+    with gevent.Timeout(30, False):
+        runner.quit()
+        return
+    print("    Locust hielt nicht binnen 30 s an – weiter mit der nächsten Messung", flush=True)
+
+
 def environment(user: type[User], host: str) -> Environment:
     user.host = host
     return Environment(user_classes=[user])
@@ -141,7 +150,7 @@ def burst(host: str, visitors: int, timeout: float = 180) -> tuple[Steps, float]
     while runner.user_count > 0 and time.monotonic() < deadline:
         gevent.sleep(0.2)
     took = time.perf_counter() - start
-    runner.quit()
+    stop(runner)
     return Steps.of(env), took
 
 
@@ -166,7 +175,7 @@ def steady(host: str, rate: float, seconds: float, pids: list[int]) -> Steady:
     elapsed = time.perf_counter() - t0
     cpu, own = cpu_seconds(pids) - cpu0, own_cpu() - own0
     steps = Steps.of(env)
-    runner.quit()
+    stop(runner)
     return Steady(rate, steps.count[STEPS[0]] / elapsed, steps, cpu / elapsed / len(pids), own / elapsed)
 
 
@@ -184,7 +193,7 @@ def hold(host: str, sessions: int, pids: list[int], timeout: float = 240) -> tup
     gevent.sleep(2)
     rss1 = [rss_mib(p) for p in pids]
     steps = Steps.of(env)
-    runner.quit()
+    stop(runner)
     return steps, (sum(rss1) - sum(rss0)) / sessions, took, rss1
 
 
