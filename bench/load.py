@@ -35,7 +35,7 @@ from locust import User
 from locust.env import Environment
 from locust.runners import LocalRunner
 
-from bench.locustfile import PACING_SECONDS, BurstVisitor, IdleVisitor, Visitor
+from bench.locustfile import OPEN, PACING_SECONDS, BurstVisitor, IdleVisitor, Visitor
 from bench.protocol import Session
 from deploy.cluster import Cluster, down, free_ports, up
 from geo.view.text import format_de
@@ -110,7 +110,11 @@ def _ms(value: float) -> str:
 
 
 def stop(runner: LocalRunner) -> None:
-    """Stop a Locust run; never wait more than 30 s for it (once, a quit hung with every greenlet idle)."""
+    """Stop a Locust run after its measurement: drop the connections of visits still waiting for a script run
+    (at saturation ``runner.quit()`` alone hung with every greenlet idle), then quit, waiting 30 s at most."""
+    for session in list(OPEN):
+        session.abort()
+    OPEN.clear()
     with gevent.Timeout(30, False):
         runner.quit()
         return

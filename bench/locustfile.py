@@ -32,6 +32,7 @@ THEMES = [f"{t.label} ({_COUNTS[t.slug]})" for t in _PROJECT.themes if _COUNTS[t
 _SLUGS = [t.slug for t in _PROJECT.themes if _COUNTS[t.slug]]
 SHARED = ["", f"region={PARTNERS[0]}", f"thema={_SLUGS[0]}", f"region={PARTNERS[1]}&thema={_SLUGS[1]}"]
 PACING_SECONDS = 2.0
+OPEN: set[Session] = set()  # sessions of running visits, so that a run can be cut off (bench/load.py)
 
 
 class Visit:
@@ -41,6 +42,7 @@ class Visit:
         self.user = user
         host = user.host or "http://127.0.0.1:8501/"
         self.session = Session(host if host.endswith("/") else host + "/")
+        OPEN.add(self.session)
 
     def step(self, name: str, action: Callable[[], Run]) -> bool:
         start = time.perf_counter()
@@ -56,6 +58,7 @@ class Visit:
                 context={},
             )
             self.session.close()
+            OPEN.discard(self.session)
             return False
         self.user.environment.events.request.fire(
             request_type="WS",
@@ -76,6 +79,7 @@ class Visit:
         )
         if ok and not hold:
             self.session.close()
+            OPEN.discard(self.session)
 
 
 class Visitor(User):

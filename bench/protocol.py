@@ -117,6 +117,11 @@ class Session:
             self.ws.close()
             self.ws = None
 
+    def abort(self) -> None:
+        """Drop the connection at once (a step waiting for its script run ends with an error)."""
+        if self.ws is not None:
+            self.ws.abort()
+
     # -- messages ----------------------------------------------------------------------------------------
     def _context(self, message: BackMsg) -> None:
         context = message.rerun_script.context_info
