@@ -46,7 +46,7 @@ class Widget:
     value: Any
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: a set holds the open ones (bench/locustfile.py)
 class Session:
     """One visitor's page: ``open()``, then interactions, then ``close()``."""
 
