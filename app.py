@@ -58,8 +58,9 @@ PAGE_CSS = """<style>
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stBaseButton-headerNoPadding"] { display: none !important; }
   [data-testid="stMain"] .block-container { padding: 0 !important; max-width: none !important; }
+  .st-key-MAP, .st-key-MAP * { height: auto !important; }
 }
-</style>"""
+</style>""".replace("MAP", mapview.KEY)
 
 
 def data_signature() -> tuple[tuple[str, int, int], ...]:

@@ -9,6 +9,7 @@ import pytest
 from geo.data.project import load_project
 from geo.view.table import theme_counts
 from tests.browser import IFRAME, open_map, page_point, wait_view
+from ui import mapview
 
 pytestmark = pytest.mark.browser
 SEGEBERG = (10.0, 53.85)  # inside the Kreis, away from its contact marker
@@ -175,6 +176,29 @@ def test_home_control_returns_to_the_partners(desktop, server):
         arg=start_zoom,
         timeout=10_000,
     )
+
+
+# From the page's start: the map element's height when it first appears, and the layout shift score
+# (the sum Lighthouse reports as CLS, without shifts right after input).
+FIRST_HEIGHT = """
+window.__shift = 0; window.__firstHeight = null;
+new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+  .observe({type: 'layout-shift', buffered: true});
+new MutationObserver((records, observer) => {
+  const element = document.querySelector('.st-key-karte');
+  if (element) { window.__firstHeight = element.getBoundingClientRect().height; observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_map_keeps_its_place_while_its_code_loads(phone, server):
+    """A slow phone: the map's place is reserved from its first paint, nothing below it jumps (CLS ≈ 0)."""
+    phone.add_init_script(FIRST_HEIGHT)
+    phone.context.new_cdp_session(phone).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    open_map(phone, server + "/")
+    assert phone.evaluate("() => window.__firstHeight") == mapview.MAP_HEIGHT
+    assert phone.locator(IFRAME).bounding_box()["height"] == pytest.approx(mapview.MAP_HEIGHT, abs=1)
+    assert phone.evaluate("() => window.__shift") < 0.05
 
 
 def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
