@@ -201,6 +201,18 @@ def test_map_keeps_its_place_while_its_code_loads(phone, server):
     assert phone.evaluate("() => window.__shift") < 0.05
 
 
+def test_first_visit_loads_only_the_fonts_streamlit_always_loads(desktop, server):
+    """Streamlit preloads Source Sans and shows icons from Material Symbols on every page; our parts must not
+    add its italic (138 KB) or code font (90 KB) to a first visit."""
+    fonts: list[str] = []
+    desktop.on("request", lambda request: fonts.append(request.url) if request.resource_type == "font" else None)
+    open_map(desktop, server + "/")
+    desktop.locator(".mrh-table").wait_for()
+    desktop.locator(".mrh-share-line").first.wait_for()
+    names = sorted({url.rsplit("/", 1)[-1].split(".")[0] for url in fonts})
+    assert names == ["MaterialSymbols-Rounded", "SourceSansVF-Upright"], names
+
+
 def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
     session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
 
