@@ -1,6 +1,6 @@
 """Lighthouse (mobile preset: simulated slow 4G, 4x CPU slowdown) in Debian's Chromium, side by side with
 an empty Streamlit page served the same way (the floor), in one run: both direct and both behind the nginx
-front (``python -m deploy``, one instance each), plus the dashboard's repeat visit behind nginx (a second
+front (``python -m deploy``, one instance each), plus the repeat visit of both behind nginx (a second
 Lighthouse run in the same browser profile without storage reset: what a reload moves and blocks).
 
 The npm package ``lighthouse`` is installed once into the cache folder (``~/.cache/mrh-daseinsvorsorge``),
@@ -77,6 +77,7 @@ def audit(cli: Path, url: str, profile: Path | None = None, keep: bool = False) 
         "fcp": audits["first-contentful-paint"]["numericValue"],
         "lcp": audits["largest-contentful-paint"]["numericValue"],
         "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
         "tti": audits["interactive"]["numericValue"],
         "transferred": sum(r.get("transferSize", 0) for r in requests),
         "decoded": sum(r.get("resourceSize", 0) for r in requests),
@@ -87,7 +88,7 @@ def audit(cli: Path, url: str, profile: Path | None = None, keep: bool = False) 
 
 
 def median_report(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    keys = ("score", "fcp", "lcp", "tbt", "tti", "transferred", "decoded")
+    keys = ("score", "fcp", "lcp", "tbt", "cls", "tti", "transferred", "decoded")
     out = {k: statistics.median(r[k] for r in runs) for k in keys}
     out["largest"] = runs[0]["largest"]
     return out
@@ -100,11 +101,13 @@ def table(
     floor_nginx: dict[str, Any],
     ours_nginx: dict[str, Any],
     repeat: dict[str, Any],
+    floor_repeat: dict[str, Any],
 ) -> str:
     def row(name: str, r: dict[str, Any]) -> str:
         return (
             f"| {name} | {format_de(r['score'], 2)} | {format_de(r['fcp'] / 1000, 1)} s | "
-            f"{format_de(r['lcp'] / 1000, 1)} s | {format_de(r['tbt'])} ms | {format_de(r['tti'] / 1000, 1)} s | "
+            f"{format_de(r['lcp'] / 1000, 1)} s | {format_de(r['tbt'])} ms | {format_de(r['cls'], 2)} | "
+            f"{format_de(r['tti'] / 1000, 1)} s | "
             f"{format_de(r['transferred'] / 1e6, 2)} MB | {format_de(r['decoded'] / 1e6, 2)} MB |"
         )
 
@@ -112,12 +115,13 @@ def table(
     lines = [
         f"Lighthouse {PACKAGE.split('@')[1]}, mobile preset, Median aus {runs} Läufen je Seite, Debian-Chromium:",
         "",
-        "| Seite | Performance | FCP | LCP | TBT | TTI | übertragen | dekodiert |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| Seite | Performance | FCP | LCP | TBT | CLS | TTI | übertragen | dekodiert |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         row("leere Streamlit-Seite (Boden)", floor),
         row("dieses Dashboard, direkt", ours),
         row("leere Streamlit-Seite hinter nginx", floor_nginx),
         row("dieses Dashboard hinter nginx", ours_nginx),
+        row("leere Streamlit-Seite hinter nginx, Wiederbesuch", floor_repeat),
         row("dieses Dashboard hinter nginx, Wiederbesuch", repeat),
         "",
         "| Ziel | Wert | erreicht |",
@@ -131,8 +135,8 @@ def table(
         f"{'ja' if ours_nginx['transferred'] <= 1e6 else '**nein**'} |",
         f"| Wiederbesuch ≤ 150 KB übertragen | {format_de(repeat['transferred'] / 1000, 1)} KB | "
         f"{'ja' if repeat['transferred'] <= 150_000 else '**nein**'} |",
-        f"| Wiederbesuch blockiert nichts (TBT 0 ms) | {format_de(repeat['tbt'])} ms | "
-        f"{'ja' if repeat['tbt'] == 0 else '**nein**'} |",
+        f"| Wiederbesuch blockiert nichts (TBT 0 ms) | {format_de(repeat['tbt'])} ms "
+        f"(leere Seite {format_de(floor_repeat['tbt'])} ms) | {'ja' if repeat['tbt'] == 0 else '**nein**'} |",
         "",
         "Größte Antworten des Dashboards (dekodiert): "
         + "; ".join(f"{format_de(size / 1000)} KB {name}" for size, name in ours["largest"]),
@@ -170,17 +174,27 @@ def main() -> None:
             audit(cli, our_url)  # warm-up: the server builds and writes the map document once
             audit(cli, our_proxied)  # and nginx fills its cache
             audit(cli, floor_proxied)
-            runs: dict[str, list[dict[str, Any]]] = {k: [] for k in ("floor", "ours", "floor_n", "ours_n", "repeat")}
+            kinds = ("floor", "ours", "floor_n", "ours_n", "repeat", "floor_repeat")
+            runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
             for _ in range(args.runs):  # interleaved, so all see the same machine load
                 runs["floor"].append(audit(cli, floor_url))
                 runs["ours"].append(audit(cli, our_url))
                 runs["floor_n"].append(audit(cli, floor_proxied))
                 runs["ours_n"].append(audit(cli, our_proxied))
-                with tempfile.TemporaryDirectory() as profile:
-                    audit(cli, our_proxied, Path(profile))  # the first visit fills the browser's cache
-                    runs["repeat"].append(audit(cli, our_proxied, Path(profile), keep=True))
+                for kind, url in (("repeat", our_proxied), ("floor_repeat", floor_proxied)):
+                    with tempfile.TemporaryDirectory() as profile:
+                        audit(cli, url, Path(profile))  # the first visit fills the browser's cache
+                        runs[kind].append(audit(cli, url, Path(profile), keep=True))
     medians = {k: median_report(v) for k, v in runs.items()}
-    text = table(medians["floor"], medians["ours"], args.runs, medians["floor_n"], medians["ours_n"], medians["repeat"])
+    text = table(
+        medians["floor"],
+        medians["ours"],
+        args.runs,
+        medians["floor_n"],
+        medians["ours_n"],
+        medians["repeat"],
+        medians["floor_repeat"],
+    )
     out = Path(__file__).resolve().parent / "lighthouse.md"
     out.write_text(
         f"Gemessen am {time.strftime('%Y-%m-%d %H:%M')} mit `python -m bench.lighthouse`.\n\n{text}\n", encoding="utf-8"
