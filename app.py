@@ -58,9 +58,9 @@ PAGE_CSS = """<style>
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
   [data-testid="stDownloadButton"], [data-testid="stBaseButton-headerNoPadding"] { display: none !important; }
   [data-testid="stMain"] .block-container { padding: 0 !important; max-width: none !important; }
-  .st-key-MAP, .st-key-MAP * { height: auto !important; }
+  iframe[src*="/static/maps/"] { height: 150mm !important; }
 }
-</style>""".replace("MAP", mapview.KEY)
+</style>"""
 
 
 def data_signature() -> tuple[tuple[str, int, int], ...]:
@@ -304,13 +304,15 @@ if state.basemap:
     st.warning(text(lang, "basemap_on", attribution=basemap_attribution()), icon="🌐")
 
 left, right = st.columns([5, 2], gap="medium")
+map_view = view_data(state, marker)
+src: str | None = None
 with left:
     try:
         src = map_src(signature, state.basemap, lang)
     except OSError as exc:  # e.g. a read-only installation: say where, keep the rest of the page
         st.error(text(lang, "map_unwritable", folder=str(mapview.MAPS_DIR), reason=exc.strerror or str(exc)))
     else:
-        mapview.show_map(src, view_data(state, marker), text(lang, "map_title"), on_map_select, on_map_themes)
+        mapview.show_map(src, map_view, text(lang, "map_title"))
     st.markdown(text(lang, "legend", note=NOTE_2017[lang]))
 with right:
     mapview.details_anchor()
@@ -412,3 +414,5 @@ widgets.share_fields(
 )
 st.markdown(text(lang, "sources"))
 st.markdown(page_links(lang))
+if src:  # passes the map's clicks and ticks to the callbacks; draws nothing, so it comes last
+    mapview.listen(src, map_view, text(lang, "map_title"), on_map_select, on_map_themes)

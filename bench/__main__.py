@@ -87,7 +87,7 @@ def main() -> None:
         "≤ 0,3",
         (document - inlined) / naive <= 0.3,
     )
-    add("Kartenkomponente je Lauf (Protobuf-Element, Auswahl + 2 Themen)", f"{element} B", "≤ 2 KB", element <= 2000)
+    add("Karte je Lauf (Rahmen + Komponente, Protobuf, Auswahl + 2 Themen)", f"{element} B", "≤ 2 KB", element <= 2000)
 
     with tempfile.TemporaryDirectory() as tmp:
         baseline = statistics.median(reruns.harness_baseline(args.runs, Path(tmp)))

@@ -20,14 +20,16 @@ def ours(project: Project) -> tuple[int, int]:
 
 
 def map_element_bytes(query: dict[str, str | list[str]]) -> int:
-    """Bytes of the map component's element in the message a script run sends (serialised protobuf, as it
-    goes into the websocket frame), for the view given by ``query``."""
+    """Bytes of the map's two elements in the messages a script run sends (serialised protobuf, as they go
+    into the websocket frames), for the view given by ``query``: the frame (its address carries the view)
+    and the component that passes its messages on."""
     at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()
+    (frame,) = [f for f in at.get("iframe") if "/static/maps/" in f.proto.src]
     (element,) = [c for c in at.get("bidi_component") if c.proto.component_name == "mrh_map"]
-    return int(element.proto.ByteSize())
+    return int(frame.proto.ByteSize() + element.proto.ByteSize())
 
 
 def naive(project: Project, tarball) -> int:  # type: ignore[no-untyped-def]

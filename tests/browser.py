@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
 ]
-IFRAME = ".mrh-map iframe"  # our component's frame (CSS selectors pierce its shadow root)
+IFRAME = 'iframe[src*="/app/static/maps/"]'  # the map's frame (st.iframe; ui/mapview.py)
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 

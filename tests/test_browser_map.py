@@ -178,14 +178,14 @@ def test_home_control_returns_to_the_partners(desktop, server):
     )
 
 
-# From the page's start: the map element's height when it first appears, and the layout shift score
+# From the page's start: the map frame's height when it first appears, and the layout shift score
 # (the sum Lighthouse reports as CLS, without shifts right after input).
 FIRST_HEIGHT = """
 window.__shift = 0; window.__firstHeight = null;
 new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
   .observe({type: 'layout-shift', buffered: true});
 new MutationObserver((records, observer) => {
-  const element = document.querySelector('.st-key-karte');
+  const element = document.querySelector('iframe[src*="/app/static/maps/"]');
   if (element) { window.__firstHeight = element.getBoundingClientRect().height; observer.disconnect(); }
 }).observe(document, {childList: true, subtree: true});
 """
@@ -330,14 +330,14 @@ def test_embedded_in_a_website_the_map_and_details_work_without_the_sidebar(desk
     host = desktop.context.new_page()
     host.set_content(f"<!doctype html><html lang='de'><body><h1>Website eines Kreises</h1>{snippet}</body></html>")
     dashboard = host.frame_locator("iframe[title^='Karte: Demographie']")
-    stormarn = dashboard.frame_locator(".mrh-map iframe").locator("path[aria-label='Kreis Stormarn']")
+    stormarn = dashboard.frame_locator(IFRAME).locator("path[aria-label='Kreis Stormarn']")
     stormarn.wait_for(timeout=60_000)
     sidebar = dashboard.locator("[data-testid='stSidebar']")
     assert sidebar.count() == 0 or sidebar.get_attribute("data-collapsed") == "true"
     stormarn.focus()  # Stormarn wraps around Hamburg: the centre of its box is not inside it
     host.keyboard.press("Enter")
     dashboard.get_by_role("heading", name="Kreis Stormarn").wait_for(timeout=30_000)
-    segeberg = dashboard.frame_locator(".mrh-map iframe").locator("path[aria-label='Kreis Segeberg']")
+    segeberg = dashboard.frame_locator(IFRAME).locator("path[aria-label='Kreis Segeberg']")
     segeberg.click(position={"x": 20, "y": 40})  # a real click inside Segeberg's western part
     dashboard.get_by_role("heading", name="Kreis Segeberg").wait_for(timeout=30_000)
     # the filter from the snippet holds, and is changeable inside the map (no sidebar needed)

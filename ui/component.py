@@ -2,8 +2,8 @@
 
 Streamlit sends a component's inline JavaScript and CSS with every script run. Each of ours is therefore
 a one-line loader: it imports the real module from ``static/ui/<name>.js`` (served at ``/app/static/ui/``,
-versioned by content hash so a change is never masked by a cache) and that module links its stylesheet
-into the component's shadow root. Per run only ``data`` travels.
+versioned by content hash so a change is never masked by a cache) and its stylesheet, if it has one, is
+linked into the component's shadow root. Per run only ``data`` travels.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ LOADER = """
 export default async function (component) {
   const { data, parentElement } = component;
   const { url, css } = data.__module;
-  if (!parentElement.querySelector("link[data-mrh]")) {
+  if (css && !parentElement.querySelector("link[data-mrh]")) {
     const link = document.createElement("link");
     link.rel = "stylesheet"; link.href = new URL(css, window.location.href).href; link.setAttribute("data-mrh", "");
     parentElement.appendChild(link);
@@ -39,19 +39,22 @@ def with_base_path(url: str) -> str:
 
 
 def _version(name: str) -> str:
-    content = (STATIC_UI / f"{name}.js").read_bytes() + (STATIC_UI / f"{name}.css").read_bytes()
+    files = [STATIC_UI / f"{name}.js", STATIC_UI / f"{name}.css"]
+    content = b"".join(path.read_bytes() for path in files if path.exists())
     return hashlib.sha256(content).hexdigest()[:12]
 
 
 def static_component(name: str) -> Callable[..., Any]:
-    """A mount function for ``static/ui/<name>.js``; it adds the module's URLs to ``data``."""
+    """A mount function for ``static/ui/<name>.js`` (and ``<name>.css``, if there is one); it adds the
+    module's URLs to ``data``."""
     mount = st.components.v2.component(f"mrh_{name}", js=LOADER)
     version = _version(name)
+    styled = (STATIC_UI / f"{name}.css").exists()
 
     def render(data: dict[str, Any], **kwargs: Any) -> Any:
         module = {
             "url": with_base_path(f"/app/static/ui/{name}.js?v={version}"),
-            "css": with_base_path(f"/app/static/ui/{name}.css?v={version}"),
+            "css": with_base_path(f"/app/static/ui/{name}.css?v={version}") if styled else None,
         }
         return mount(data={**data, "__module": module}, **kwargs)
 

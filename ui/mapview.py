@@ -1,11 +1,18 @@
-"""Streamlit adapter for the map: a ``st.components.v2`` component holding the map document in a frame.
+"""Streamlit adapter for the map: the map document in a plain ``st.iframe``, and a small component for its messages.
 
 Why this shape: the map (boundaries, layers, scripts; ≈ 430 KB) changes only with the data, the language
 or the basemap switch, while every click or filter change reruns the script. So the map document is
 written once, named by its content hash, into ``static/maps/`` (served by Streamlit's static file serving
-at ``/app/static/maps/…``), and the component sends per run only ``{src, view}`` – the view is the
-selection and the filter, a few dozen bytes. Public APIs only: ``st.components.v2.component`` for the
-frame and its messages, ``window.postMessage`` between page and frame.
+at ``/app/static/maps/…``). Each run sends the frame's address with the view – the selection, the filter
+and a searched place, a few dozen bytes – in its fragment (``#view=<JSON>``); a changed fragment does not
+reload the document, which applies the view on ``hashchange``.
+
+Why a plain frame and not the frame inside our ``st.components.v2`` component: Streamlit draws
+``st.iframe`` with the page, while a v2 component first needs Streamlit's component bundle and its data
+decoder (≈ 200 KB more). On a slow phone that put the map seconds behind the rest of the page. The v2
+component (``static/ui/map.js``) is still there, drawing nothing: it turns the map's messages (a click, a
+ticked theme) into trigger values for Python. Public APIs only: ``st.iframe``,
+``st.components.v2.component``, ``window.postMessage``.
 
 Caching: Streamlit's static route sends no ``Cache-Control``. The file name changes with the content, and
 the file is dated 2016-09-30 (``Last-Modified``), so browsers keep it as fresh by HTTP's heuristic
@@ -14,11 +21,13 @@ freshness (RFC 9111, 4.2.2); behind the nginx front it gets ``Cache-Control: imm
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -29,10 +38,9 @@ MAPS_DIR = Path(__file__).resolve().parents[1] / "static" / "maps"
 URL_PREFIX = "/app/static/maps/"
 DETAILS_ANCHOR = "mrh-details"
 KEY = "karte"
-# Pixels, the same on every screen: Streamlit keeps this place for the component from its first paint,
-# before the component's code has loaded, so nothing below the map jumps on a slow connection (a height
-# from CSS arrives only with that code; a layout shift of 0,2 in Lighthouse). 420 fits a phone held
-# upright (390 × 844) and a desktop map column alike.
+# Pixels, the same on every screen: Streamlit keeps this place for the frame from its first paint, so
+# nothing below the map jumps on a slow connection (a height from our CSS would arrive later; Lighthouse
+# measured a layout shift of 0,2 then). 420 fits a phone held upright (390 × 844) and a desktop map column.
 MAP_HEIGHT = 420
 # The end of the project: an honest date for content that never changes under its name.
 FIXED_MTIME = 1475193600  # 2016-09-30T00:00:00Z
@@ -59,14 +67,26 @@ def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) 
     return with_base_path(URL_PREFIX + name)
 
 
-def show_map(
+def frame_src(src: str, view: dict[str, Any]) -> str:
+    """The frame's address: the document and, in the fragment, the view as JSON (``#view=…``)."""
+    return f"{src}#view={quote(json.dumps(view, ensure_ascii=False, separators=(',', ':')), safe='')}"
+
+
+def show_map(src: str, view: dict[str, Any], title: str) -> None:
+    """The map frame, with the view in its address."""
+    st.iframe(frame_src(src, view), height=MAP_HEIGHT, alt=title)
+
+
+def listen(
     src: str,
     view: dict[str, Any],
     title: str,
     on_select: Callable[[str], None],
     on_themes: Callable[[list[str]], None],
 ) -> None:
-    """Mount the map; ``on_select(rs)`` / ``on_themes(slugs)`` run as callbacks before the next script run."""
+    """The component that passes the map's messages on; ``on_select(rs)`` / ``on_themes(slugs)`` run as
+    callbacks before the next script run. It draws nothing; put it where an empty element costs no room
+    (the end of the page)."""
 
     def selected() -> None:
         value = st.session_state[KEY].get("select")
@@ -83,7 +103,7 @@ def show_map(
         data={"src": src, "view": view, "title": title, "detailsAnchor": DETAILS_ANCHOR},
         on_select_change=selected,
         on_themes_change=themes,
-        height=MAP_HEIGHT,
+        height="content",
     )
 
 

@@ -1,57 +1,50 @@
-// The dashboard side of the map (a Streamlit st.components.v2 component; see mapview.py).
-// It holds one frame with the map document and passes messages: the view in, selections and filters out.
+// The dashboard side of the map (a Streamlit st.components.v2 component; see mapview.py). The map itself
+// is a plain st.iframe, drawn as soon as Streamlit draws the page; its view travels in the frame address's
+// fragment. This component draws nothing: it passes the map's messages on (selections and theme ticks
+// become trigger values for Python) and, on a phone, scrolls to the details after a tap.
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
-  let box = parentElement.querySelector(".mrh-map");
-  if (!box) {
-    box = document.createElement("div");
-    box.className = "mrh-map";
-    const frame = document.createElement("iframe");
-    frame.title = data.title;
-    frame.setAttribute("allow", "fullscreen");
-    box.appendChild(frame);
-    parentElement.appendChild(box);
-    box.state = { ready: false, pending: null };
+  let state = parentElement.mrhMap;
+  if (!state) {
+    state = parentElement.mrhMap = { pending: null };
     const onMessage = (event) => {
-      if (!box.isConnected) { window.removeEventListener("message", onMessage); return; }
-      if (event.source !== frame.contentWindow || event.origin !== window.location.origin) { return; }
+      if (!parentElement.isConnected) { window.removeEventListener("message", onMessage); return; }
+      if (event.origin !== window.location.origin || !isMapFrame(event.source, state.src)) { return; }
       const message = event.data || {};
-      if (message.type === "mrh:ready") {
-        box.state.ready = true;
-        send(box);
-      } else if (message.type === "mrh:select" && typeof message.rs === "string") {
-        box.state.pending = { rs: message.rs, via: message.via };
-        box.state.trigger("select", message.rs);
+      if (message.type === "mrh:select" && typeof message.rs === "string") {
+        state.pending = { rs: message.rs, via: message.via };
+        state.trigger("select", message.rs);
       } else if (message.type === "mrh:themes" && Array.isArray(message.themes)) {
-        box.state.trigger("themes", message.themes.filter((s) => typeof s === "string"));
+        state.trigger("themes", message.themes.filter((s) => typeof s === "string"));
       }
     };
     window.addEventListener("message", onMessage);
+    // The map may have loaded before this component: let it send a choice made meanwhile again.
+    for (const frame of mapFrames(data.src)) {
+      frame.contentWindow.postMessage({ type: "mrh:hello" }, window.location.origin);
+    }
   }
-  const frame = box.querySelector("iframe");
-  box.state.trigger = setTriggerValue;
-  box.state.view = data.view;
-  frame.title = data.title;
-  if (frame.getAttribute("src") !== data.src) {
-    box.state.ready = false;
-    frame.setAttribute("src", data.src);
-  }
-  send(box);
+  state.trigger = setTriggerValue;
+  state.src = data.src;
   // A tap on a phone: bring the details (rendered below the map there) into view once they are there.
-  const pending = box.state.pending;
+  const pending = state.pending;
   if (pending && data.view.selected === pending.rs) {
-    box.state.pending = null;
+    state.pending = null;
     if (pending.via === "touch" || window.innerWidth < 640) {
       scrollToDetails(data.detailsAnchor, 0);
     }
   }
 }
 
-function send(box) {
-  const frame = box.querySelector("iframe");
-  if (box.state.ready && frame.contentWindow) {
-    frame.contentWindow.postMessage({ type: "mrh:view", view: box.state.view }, window.location.origin);
-  }
+function mapFrames(src) {
+  const path = new URL(src, window.location.href).pathname;
+  return Array.from(document.querySelectorAll("iframe")).filter(
+    (frame) => frame.contentWindow && new URL(frame.src, window.location.href).pathname === path,
+  );
+}
+
+function isMapFrame(source, src) {
+  return mapFrames(src).some((frame) => frame.contentWindow === source);
 }
 
 function scrollToDetails(anchorId, attempt) {

@@ -1,9 +1,12 @@
 /* Behaviour of the map document: labels, legend, grouped layer panel, selection, keyboard, touch.
  *
  * folium builds the map and its layers; this file adds what folium has no element for. It is inlined into
- * the map document (geo/mapdoc.py) and talks to the dashboard page only through window.postMessage:
+ * the map document (geo/mapdoc.py). In the dashboard the view comes in the address's fragment
+ * (#view=<JSON>, see ui/mapview.py): the page changes only the fragment, so the document stays and hears
+ * "hashchange". Choices go out with window.postMessage to the page, where a small component passes them on:
  *   to the page:   {type: "mrh:ready"}, {type: "mrh:select", rs, via}, {type: "mrh:themes", themes}
- *   from the page: {type: "mrh:view", view}
+ *   from the page: {type: "mrh:hello"} – that component has loaded (it may come after the map); a choice
+ *                  the page has not confirmed yet is sent again.
  * Every text arrives as data and is inserted with textContent, never as HTML.
  */
 (function () {
@@ -563,32 +566,59 @@
     }
 
     /* Clicks and ticks apply at once; inside the dashboard the page then confirms with its view. */
+    var unconfirmed = null;  // the last choice sent, until a view from the page arrives
     function select(rs, via) {
-      post({type: "mrh:select", rs: rs, via: via});
+      unconfirmed = {type: "mrh:select", rs: rs, via: via};
+      post(unconfirmed);
       apply({selected: rs, themes: view.themes, place: view.place});
     }
 
     function setThemes(themes) {
-      post({type: "mrh:themes", themes: themes});
+      unconfirmed = {type: "mrh:themes", themes: themes};
+      post(unconfirmed);
       apply({selected: view.selected, themes: themes, place: view.place});
     }
 
-    window.addEventListener("message", function (e) {
-      if (!parentWin || e.source !== parentWin || e.origin !== window.location.origin) { return; }
-      var data = e.data || {};
-      if (data.type === "mrh:view" && data.view && Array.isArray(data.view.themes)) {
+    /* The view in the fragment: #view=<JSON>; anything else there is ignored (null). */
+    function viewFromAddress() {
+      var match = /^#view=(.*)$/.exec(window.location.hash);
+      if (!match) { return null; }
+      var data;
+      try { data = JSON.parse(decodeURIComponent(match[1])); } catch (err) { return null; }
+      if (!data || typeof data !== "object" || !Array.isArray(data.themes)) { return null; }
+      return {
+        selected: typeof data.selected === "string" ? data.selected : null,
+        themes: data.themes.filter(function (s) { return cfg.themeBySlug[s] !== undefined; }),
+        place: data.place && typeof data.place === "object" ? data.place : null
+      };
+    }
+
+    window.addEventListener("hashchange", function () {
+      var next = viewFromAddress();
+      if (next) {
+        unconfirmed = null;
         window.mrhFromPage = true;
-        apply({selected: data.view.selected || null, themes: data.view.themes.filter(function (s) {
-          return cfg.themeBySlug[s] !== undefined;
-        }), place: data.view.place || null});
+        apply(next);
       }
     });
 
-    var start = view;
+    window.addEventListener("message", function (e) {
+      if (!parentWin || e.source !== parentWin || e.origin !== window.location.origin) { return; }
+      if ((e.data || {}).type === "mrh:hello") {
+        post({type: "mrh:ready"});
+        if (unconfirmed) { post(unconfirmed); }
+      }
+    });
+
+    var start = viewFromAddress();
+    window.mrhFromPage = start !== null;
+    start = start || view;
     view = {selected: start.selected, themes: start.themes, place: null};  // so that the start place is drawn
     apply(start);
     window.mrhApplyView = apply;
     post({type: "mrh:ready"});
+    // When the map first stands, on the page's clock (bench/lighthouse.py compares it with an empty page).
+    try { if (parentWin) { parentWin.performance.mark("mrh-karte-gezeichnet"); } } catch (err) { /* other origin */ }
   }
 
   window.MRH = {createPanes: createPanes, init: init};
