@@ -19,6 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument(
         "--frame-ancestors", default="'self'", help="wer einbetten darf, z. B. \"'self' https://www.kreis-xy.de\""
     )
+    start.add_argument(
+        "--tls", action="store_true", help="HTTPS und HTTP/2 mit selbst signiertem Zertifikat (zum Ausprobieren)"
+    )
     stop = commands.add_parser("down", help="Cluster anhalten (alle oder den auf --port)")
     stop.add_argument("--port", type=int)
     commands.add_parser("status", help="laufende lokale Cluster zeigen")
@@ -29,11 +32,13 @@ def main(argv: list[str] | None = None) -> int:
     config.add_argument("--base-path", default="")
     config.add_argument("--frame-ancestors", default="'self'")
     config.add_argument("--cache-dir", default="/var/cache/nginx/mrh")
+    config.add_argument("--tls-certificate", default="", help="Zertifikat (Kette) für HTTPS und HTTP/2")
+    config.add_argument("--tls-key", default="", help="Schlüssel zum Zertifikat")
     args = parser.parse_args(argv)
 
     try:
         if args.command == "up":
-            cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors)
+            cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors, tls=args.tls)
             where = ", ".join(str(i.port) for i in cluster.instances)
             print(f"Dashboard: {cluster.url}  ({len(cluster.instances)} Instanzen auf {where}, nginx auf {args.port})")
             print(f"Anhalten: python -m deploy down --port {args.port}")
@@ -51,7 +56,11 @@ def main(argv: list[str] | None = None) -> int:
                 base_path=args.base_path,
                 frame_ancestors=args.frame_ancestors,
                 cache_dir=args.cache_dir,
+                tls_certificate=args.tls_certificate,
+                tls_key=args.tls_key,
             )
+            if bool(args.tls_certificate) != bool(args.tls_key):
+                raise DeployError("--tls-certificate und --tls-key nur zusammen angeben")
             sys.stdout.write(http_block(front))
     except DeployError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)

@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -55,11 +56,12 @@ class Cluster:
     state_dir: str
     instances: list[Instance]
     base_path: str = ""
+    tls: bool = False
 
     @property
     def url(self) -> str:
         base = self.base_path.strip("/")
-        return f"http://{HOST}:{self.port}/{base + '/' if base else ''}"
+        return f"{'https' if self.tls else 'http'}://{HOST}:{self.port}/{base + '/' if base else ''}"
 
     def save(self) -> None:
         Path(self.state_dir, "cluster.json").write_text(json.dumps(asdict(self), indent=2), encoding="utf-8")
@@ -145,8 +147,10 @@ def free_ports(count: int, avoid: set[int]) -> list[int]:
 
 
 def healthy(url: str) -> bool:
+    # A local cluster's HTTPS uses its own self-signed certificate (see self_signed): not verified here.
+    context = ssl._create_unverified_context() if url.startswith("https:") else None
     try:
-        with urllib.request.urlopen(url, timeout=2) as response:
+        with urllib.request.urlopen(url, timeout=2, context=context) as response:
             return bool(response.status == 200 and response.read() == b"ok")
     except OSError:
         return False
@@ -200,9 +204,22 @@ def start_instance(port: int, state_dir: Path, base_path: str = "", script: Path
     return Instance(port=port, pid=proc.pid, log=str(log))
 
 
-def health_url(address: str, base_path: str) -> str:
+def health_url(address: str, base_path: str, tls: bool = False) -> str:
     base = base_path.strip("/")
-    return f"http://{address}/{base + '/' if base else ''}_stcore/health"
+    return f"{'https' if tls else 'http'}://{address}/{base + '/' if base else ''}_stcore/health"
+
+
+def self_signed(state_dir: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 and its key, made with openssl for this cluster only (valid 7 days)."""
+    cert, key = state_dir / "tls-cert.pem", state_dir / "tls-key.pem"
+    made = subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "7", "-subj", f"/CN={HOST}",
+         "-addext", f"subjectAltName=IP:{HOST}", "-keyout", str(key), "-out", str(cert)],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if made.returncode != 0:
+        raise DeployError(f"openssl konnte kein Zertifikat erzeugen:\n{made.stderr}")
+    return cert, key
 
 
 def up(
@@ -211,8 +228,12 @@ def up(
     base_path: str = "",
     frame_ancestors: str = "'self'",
     script: Path | None = None,
+    tls: bool = False,
 ) -> Cluster:
-    """Start ``instances`` Streamlit processes and nginx on ``port``; return when all answer healthy."""
+    """Start ``instances`` Streamlit processes and nginx on ``port``; return when all answer healthy.
+
+    ``tls``: nginx speaks HTTPS and HTTP/2 with a self-signed certificate (browsers must be told to accept
+    it), as a production server would with a real one."""
     if instances < 1:
         raise DeployError("--instances muss mindestens 1 sein")
     state_dir = state_dir_for(port)
@@ -225,7 +246,7 @@ def up(
         raise DeployError(f"Port {port} ist belegt – einen anderen wählen: python -m deploy up --port <frei>")
     nginx = nginx_binary()
     state_dir.mkdir(parents=True, exist_ok=True)
-    cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path)
+    cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path, tls=tls)
     try:
         for instance_port in free_ports(instances, avoid={port}):
             cluster.instances.append(start_instance(instance_port, state_dir, base_path, script))
@@ -237,12 +258,15 @@ def up(
                 instance.pid,
                 Path(instance.log),
             )
+        cert, key = self_signed(state_dir) if tls else ("", "")
         front = Front(
             instances=tuple(i.address for i in cluster.instances),
             listen=f"{HOST}:{port}",
             base_path=base_path,
             frame_ancestors=frame_ancestors,
             cache_dir=str(state_dir / "cache"),
+            tls_certificate=str(cert),
+            tls_key=str(key),
         )
         conf = state_dir / "nginx.conf"
         conf.write_text(main_config(front, state_dir), encoding="utf-8")
@@ -253,7 +277,7 @@ def up(
         started = subprocess.run(args, capture_output=True, text=True, check=False)
         if started.returncode != 0:
             raise DeployError(f"nginx startet nicht:\n{started.stderr}")
-        _wait(health_url(f"{HOST}:{port}", base_path), "nginx", None, state_dir / "error.log", timeout=20)
+        _wait(health_url(f"{HOST}:{port}", base_path, tls), "nginx", None, state_dir / "error.log", timeout=20)
     except BaseException:
         down(port)
         raise

@@ -304,3 +304,39 @@ def test_base_path_behind_nginx(page):
         assert cookie["path"] == "/mrh/"
     finally:
         down(port)
+
+
+def negotiated_protocol(port: int) -> str | None:
+    """What TLS's ALPN agrees on with nginx when the client offers HTTP/2 and HTTP/1.1."""
+    import ssl
+
+    context = ssl._create_unverified_context()  # the cluster's own self-signed certificate
+    context.set_alpn_protocols(["h2", "http/1.1"])
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
+        with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            return tls.selected_alpn_protocol()
+
+
+@pytest.mark.nginx
+@pytest.mark.browser
+def test_https_front_speaks_http2_and_the_dashboard_works(browser):
+    """``up --tls``: HTTPS with HTTP/2 (as a production front should: without it a first visit queues
+    Streamlit's many small bundles in six connections), the route cookie only over HTTPS, map and click."""
+    port = free_port()
+    cluster = up(instances=1, port=port, tls=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, ignore_https_errors=True)
+    try:
+        assert cluster.url.startswith("https://")
+        assert negotiated_protocol(port) == "h2"
+        page = context.new_page()
+        frame = open_map(page, cluster.url)
+        click_lonlat(page, frame, *SEGEBERG)
+        page.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
+        wait_view(page, frame)
+        assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
+        assert page.evaluate("() => performance.getEntriesByType('navigation')[0].nextHopProtocol") == "h2"
+        cookie = next(c for c in context.cookies() if c["name"] == ROUTE_COOKIE)
+        assert cookie["secure"] is True
+    finally:
+        context.close()
+        down(port)
