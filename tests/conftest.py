@@ -35,9 +35,12 @@ NEEDS = {
         lambda: shutil.which("npm") is not None,
         "npm fehlt – installieren (z. B. sudo apt-get install -y npm), dann: .venv/bin/python -m pytest -m vg250",
     ),
-    "nginx": (
-        lambda: shutil.which("nginx") is not None or Path("/usr/sbin/nginx").exists(),
-        "nginx fehlt – sudo apt-get install -y nginx libnginx-mod-http-brotli-filter, dann: "
+    "nginx": (  # openssl makes the certificate for the HTTPS front (deploy up --tls)
+        lambda: (
+            (shutil.which("nginx") is not None or Path("/usr/sbin/nginx").exists())
+            and shutil.which("openssl") is not None
+        ),
+        "nginx oder openssl fehlt – sudo apt-get install -y nginx libnginx-mod-http-brotli-filter openssl, dann: "
         ".venv/bin/python -m pytest -m nginx",
     ),
     "browser": (
