@@ -13,6 +13,8 @@ never into the repository. Run: ``python -m bench.lighthouse [--runs N]``.
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
 import json
 import os
 import shutil
@@ -22,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +41,6 @@ EMPTY_APP = 'import streamlit as st\n\nst.title("Leere Seite")\n'
 FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-sync "
     "--disable-background-networking --disable-component-update"
-    " --ignore-certificate-errors"  # the local nginx front's self-signed certificate
 )
 
 
@@ -52,16 +54,39 @@ def lighthouse_cli() -> Path:
     return cli
 
 
-def audit(
-    cli: Path, url: str, profile: Path | None = None, keep: bool = False, observed: bool = False, attempt: int = 1
+def spki(certificate: Path) -> str:
+    """Base64 SHA-256 of a certificate's public key, for Chromium's ``--ignore-certificate-errors-spki-list``.
+
+    That flag makes the browser trust the nginx front's self-signed certificate like a real one. The blunt
+    ``--ignore-certificate-errors`` would not do: Chromium then caches nothing, and a repeat visit would
+    load everything again."""
+    key = subprocess.run(
+        ["openssl", "x509", "-pubkey", "-noout", "-in", str(certificate)], capture_output=True, check=True
+    ).stdout
+    der = subprocess.run(
+        ["openssl", "pkey", "-pubin", "-outform", "der"], input=key, capture_output=True, check=True
+    ).stdout
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
+def lighthouse(
+    cli: Path,
+    url: str,
+    profile: Path | None = None,
+    keep: bool = False,
+    observed: bool = False,
+    attempt: int = 1,
+    trusted: tuple[str, ...] = (),
 ) -> dict[str, Any]:
     """One Lighthouse run: performance score, FCP, LCP, TBT, TTI (ms), transferred and decoded bytes, top 5,
     and when the map was first drawn (the page's User Timing mark; None on the empty page).
 
     ``profile``: a browser profile folder of our own; ``keep``: leave its cache as it is (a repeat visit);
     ``observed``: throttle for real (DevTools: the preset's 4G and 4x CPU) instead of simulating, so that
-    the mark, which the simulation cannot move, is on the same clock as FCP and LCP."""
+    the mark, which the simulation cannot move, is on the same clock as FCP and LCP; ``trusted``: public key
+    hashes of certificates to accept (see :func:`spki`)."""
     flags = FLAGS + (f" --user-data-dir={profile}" if profile else "")
+    flags += f" --ignore-certificate-errors-spki-list={','.join(trusted)}" if trusted else ""
     result = subprocess.run(
         [
             "node",
@@ -86,7 +111,7 @@ def audit(
     missing = [k for k in METRICS if "numericValue" not in audits[k]]
     if missing:  # Lighthouse sometimes cannot compute a metric from its trace: measure again
         if attempt < 3:
-            return audit(cli, url, profile, keep, observed, attempt + 1)
+            return lighthouse(cli, url, profile, keep, observed, attempt + 1, trusted)
         raise RuntimeError(f"Lighthouse left out {missing} three times for {url}")
     requests = audits["network-requests"]["details"]["items"]
     marks = {m["name"]: m["startTime"] for m in audits["user-timings"].get("details", {}).get("items", [])}
@@ -185,11 +210,12 @@ def table(
 
 
 @contextmanager
-def front(port: int, script: Path | None = None) -> Iterator[str]:
-    """The page behind the nginx front (HTTPS, HTTP/2) with one instance; yields its URL."""
+def front(port: int, script: Path | None = None) -> Iterator[tuple[str, str]]:
+    """The page behind the nginx front (HTTPS, HTTP/2) with one instance; yields its URL and its
+    certificate's key hash."""
     cluster = up(instances=1, port=port, script=script, tls=True)
     try:
-        yield cluster.url
+        yield cluster.url, spki(Path(cluster.state_dir) / "tls-cert.pem")
     finally:
         down(port)
 
@@ -207,10 +233,11 @@ def main() -> None:
         with (
             streamlit_server(script=empty) as floor_base,
             streamlit_server() as our_base,
-            front(floor_port, empty) as floor_proxied,
-            front(our_port) as our_proxied,
+            front(floor_port, empty) as (floor_proxied, floor_key),
+            front(our_port) as (our_proxied, our_key),
         ):
             floor_url, our_url = floor_base + "/", our_base + "/"
+            audit = partial(lighthouse, trusted=(floor_key, our_key))
             audit(cli, our_url)  # warm-up: the server builds and writes the map document once
             audit(cli, our_proxied)  # and nginx fills its cache
             audit(cli, floor_proxied)
