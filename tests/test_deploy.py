@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -308,13 +309,13 @@ def test_base_path_behind_nginx(page):
 
 def negotiated_protocol(port: int) -> str | None:
     """What TLS's ALPN agrees on with nginx when the client offers HTTP/2 and HTTP/1.1."""
-    import ssl
-
     context = ssl._create_unverified_context()  # the cluster's own self-signed certificate
     context.set_alpn_protocols(["h2", "http/1.1"])
-    with socket.create_connection(("127.0.0.1", port), timeout=5) as raw:
-        with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
-            return tls.selected_alpn_protocol()
+    with (
+        socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
+        context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
+    ):
+        return tls.selected_alpn_protocol()
 
 
 @pytest.mark.nginx
