@@ -4,12 +4,12 @@ Why this shape: the map (boundaries, layers, scripts; ≈ 430 KB) changes only w
 or the basemap switch, while every click or filter change reruns the script. So the map document is
 written once, named by its content hash, into ``static/maps/`` (served by Streamlit's static file serving
 at ``/app/static/maps/…``). Each run sends the frame's address with the view – the selection, the filter
-and a searched place, a few dozen bytes – in its fragment (``#view=<JSON>``); a changed fragment does not
+and a searched place, ≈ 200 bytes – in its fragment (``#view=<JSON>``); a changed fragment does not
 reload the document, which applies the view on ``hashchange``.
 
 Why a plain frame and not the frame inside our ``st.components.v2`` component: Streamlit draws
 ``st.iframe`` with the page, while a v2 component first needs Streamlit's component bundle and its data
-decoder (≈ 200 KB more). On a slow phone that put the map seconds behind the rest of the page. The v2
+decoder (≈ 200 KB more). On a slow phone that put the map ≈ 1 s later (Lighthouse, real throttling). The v2
 component (``static/ui/map.js``) is still there, drawing nothing: it turns the map's messages (a click, a
 ticked theme) into trigger values for Python. Public APIs only: ``st.iframe``,
 ``st.components.v2.component``, ``window.postMessage``.
