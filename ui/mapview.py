@@ -108,5 +108,6 @@ def listen(
 
 
 def details_anchor() -> None:
-    """An empty element the map scrolls to on phones after a tap (the details follow it)."""
-    st.html(f'<div id="{DETAILS_ANCHOR}"></div>')
+    """An empty element the map scrolls to on phones after a tap (the details follow it); the margin keeps
+    the heading below Streamlit's header bar (3.75rem)."""
+    st.html(f'<div id="{DETAILS_ANCHOR}" style="scroll-margin-top: 4rem"></div>')
