@@ -204,9 +204,9 @@ def start_instance(port: int, state_dir: Path, base_path: str = "", script: Path
     return Instance(port=port, pid=proc.pid, log=str(log))
 
 
-def health_url(address: str, base_path: str, tls: bool = False) -> str:
+def health_url(address: str, base_path: str) -> str:
     base = base_path.strip("/")
-    return f"{'https' if tls else 'http'}://{address}/{base + '/' if base else ''}_stcore/health"
+    return f"http://{address}/{base + '/' if base else ''}_stcore/health"
 
 
 def self_signed(state_dir: Path) -> tuple[Path, Path]:
@@ -277,7 +277,7 @@ def up(
         started = subprocess.run(args, capture_output=True, text=True, check=False)
         if started.returncode != 0:
             raise DeployError(f"nginx startet nicht:\n{started.stderr}")
-        _wait(health_url(f"{HOST}:{port}", base_path, tls), "nginx", None, state_dir / "error.log", timeout=20)
+        _wait(cluster.url + "_stcore/health", "nginx", None, state_dir / "error.log", timeout=20)
     except BaseException:
         down(port)
         raise

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from geo.data.operator import Operator
 from geo.view.state import PAGE, PAGE_NAMES
-from geo.view.text import german_date, md_link, md_text
+from geo.view.text import format_day, md_link, md_text
 
 ACCESSIBILITY, EASY = PAGE_NAMES
 UNSET = "_noch nicht festgelegt_"
@@ -37,7 +37,7 @@ def accessibility_markdown(operator: Operator) -> str:
         if operator.conciliation_url
         else _value(operator.conciliation)
     )
-    date = german_date(operator.date) if operator.date else UNSET
+    date = format_day(operator.date) if operator.date else UNSET
     return "\n".join(
         [
             "# Erklärung zur Barrierefreiheit",

@@ -84,11 +84,6 @@ def source_period(value: str, lang: str = "de") -> str:
     return (" – " if any(len(p) > 4 for p in parts) else "–").join(parts)
 
 
-def german_date(iso: str) -> str:
-    """``2018-12-31`` → ``31.12.2018``."""
-    return format_day(iso, "de")
-
-
 def tel_uri(phone: str) -> str:
     """``tel:`` URI for a German number as printed, e.g. ``0461 2 54 81`` → ``tel:+49461225481``."""
     digits = re.sub(r"[^0-9+]", "", phone)
