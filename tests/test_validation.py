@@ -201,6 +201,19 @@ BAD_INPUTS = [
         ],
     ),
     (
+        "days and months that do not exist",
+        edit("partners.csv", ";2014–2016;2026-11-25;", ";2015-13;2026-02-31;"),
+        [
+            "partners.csv:2: Ungültige Zeitangabe '2015-13' in Spalte 'stand'",
+            "partners.csv:2: Ungültiges Datum '2026-02-31' in Spalte 'erfasst'",
+        ],
+    ),
+    (
+        "demography date not as JJJJ-MM-TT",
+        edit("demography.csv", "01051;133210;1428.17;93.3;2018-12-31;", "01051;133210;1428.17;93.3;31.12.2018;"),
+        ["demography.csv:2: Ungültiges Datum '31.12.2018' in Spalte 'stand'"],
+    ),
+    (
         "bad theme colour and slug",
         edit(
             "themes.csv",
@@ -313,6 +326,10 @@ def test_operator_settings_defaults_and_bad_values(tmp_path):
     values, problems = read_operator(bad)
     assert values.email == "" and values.date == ""
     assert [p.message.split(":")[0] for p in problems] == ["[betreiber] email", "[erklaerung] datum"]
+    no_day = tmp_path / "no-day.toml"
+    no_day.write_text('[erklaerung]\ndatum = "2026-02-31"\n', encoding="utf-8")
+    values, problems = read_operator(no_day)
+    assert values.date == "" and [p.message.split(":")[0] for p in problems] == ["[erklaerung] datum"]
     broken = tmp_path / "broken.toml"
     broken.write_text("[betreiber\n", encoding="utf-8")
     assert "Keine gültige TOML-Datei" in read_operator(broken)[1][0].message

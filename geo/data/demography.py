@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.data.checks import is_date
 from geo.data.errors import Problem, display_path
 from geo.data.reader import read_table
 
@@ -39,6 +40,16 @@ def read_demography(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataF
                     row.line,
                     "Einwohner und Flächen müssen Zahlen sein (Punkt als Dezimal"
                     "zeichen) – Datei mit „python -m geo build-demography“ neu erzeugen.",
+                )
+            )
+            continue
+        if not is_date(row["stand"]):
+            problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    f"Ungültiges Datum '{row['stand'][:20]}' in Spalte 'stand' – erwartet JJJJ-MM-TT "
+                    "(Datei mit „python -m geo build-demography“ neu erzeugen).",
                 )
             )
             continue

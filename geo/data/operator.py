@@ -6,7 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
-from geo.data.checks import DATE_PATTERN, is_email, is_web_url
+from geo.data.checks import is_date, is_email, is_web_url
 from geo.data.errors import Problem, display_path
 
 OPERATOR_FILE = Path(__file__).resolve().parents[2] / "betreiber.toml"
@@ -48,7 +48,7 @@ def read_operator(path: Path = OPERATOR_FILE) -> tuple[Operator, list[Problem]]:
     problems = []
     if values.email and not is_email(values.email):
         problems.append(Problem(name, None, f"[betreiber] email: keine gültige Adresse '{values.email[:80]}'."))
-    if values.date and not DATE_PATTERN.match(values.date):
+    if values.date and not is_date(values.date):
         problems.append(Problem(name, None, f"[erklaerung] datum: erwartet JJJJ-MM-TT, nicht '{values.date[:20]}'."))
     if values.conciliation_url and not is_web_url(values.conciliation_url):
         problems.append(Problem(name, None, "[schlichtung] url: nur http(s)-Adressen."))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from geo.data.checks import DATE_PATTERN, is_web_url
+from geo.data.checks import is_date, is_period, is_web_url
 from geo.data.errors import Problem
 from geo.data.reader import Row, split_list, suggest
 
@@ -94,23 +94,18 @@ def source_urls(items: bool, required: bool = False) -> Rule:
     )
 
 
-# When the source said it: a year, a month or a day, or a range of them: 2014–2016, 2015-10 – 2016-09.
-_WHEN = r"\d{4}(-\d{2}(-\d{2})?)?"
-PERIOD_PATTERN = re.compile(rf"^{_WHEN}(\s?–\s?{_WHEN})?$")
-
-
 def period(required: bool = False) -> Rule:
     return Rule(
         "Zeitangabe",
         required=required,
-        pattern=PERIOD_PATTERN,
+        valid=is_period,
         invalid="Ungültige",
         expected="wann die Quelle es sagte: JJJJ, JJJJ-MM oder JJJJ-MM-TT, auch als Spanne mit „–“ (z. B. 2014–2016).",
     )
 
 
 def date(required: bool = False) -> Rule:
-    return Rule("Datum", required=required, pattern=DATE_PATTERN, invalid="Ungültiges", expected="erwartet JJJJ-MM-TT.")
+    return Rule("Datum", required=required, valid=is_date, invalid="Ungültiges", expected="erwartet JJJJ-MM-TT.")
 
 
 def text(required: bool = False) -> Rule:
