@@ -9,7 +9,8 @@ import streamlit as st
 from geo.data.errors import DataError
 from geo.data.operator import read_operator
 from geo.data.partners import display_name
-from geo.data.project import Project, configured_data_dir, load_project
+from geo.data.paths import MAPS_DIR, configured_data_dir
+from geo.data.project import Project, load_project
 from geo.data.themes import theme_labels
 from geo.map.export import standalone_html, table_csv, table_geojson
 from geo.map.layers import view_data
@@ -18,6 +19,7 @@ from geo.map.overlays import basemap_attribution
 from geo.map.printed import factsheet_pdf, map_png
 from geo.view.compare import compare_markdown
 from geo.view.details import details_markdown
+from geo.view.escape import md_text
 from geo.view.i18n import NOTE_2017, text
 from geo.view.pages import ACCESSIBILITY, accessibility_markdown, easy_markdown, page_links
 from geo.view.search import Answer, Place, search
@@ -34,7 +36,6 @@ from geo.view.state import (
     to_query,
 )
 from geo.view.table import export_table, partner_table, theme_counts, theme_matrix
-from geo.view.text import md_text
 from geo.view.timeline import timeline_html
 from ui import mapview, widgets
 
@@ -310,7 +311,7 @@ with left:
     try:
         src = map_src(signature, state.basemap, lang)
     except OSError as exc:  # e.g. a read-only installation: say where, keep the rest of the page
-        st.error(text(lang, "map_unwritable", folder=str(mapview.MAPS_DIR), reason=exc.strerror or str(exc)))
+        st.error(text(lang, "map_unwritable", folder=str(MAPS_DIR), reason=exc.strerror or str(exc)))
     else:
         mapview.show_map(src, map_view, text(lang, "map_title"))
     st.markdown(text(lang, "legend", note=NOTE_2017[lang]))

@@ -19,8 +19,9 @@ from pathlib import Path
 from bench import browser, payload, reruns, scale, wire
 from geo.build.boundaries import dissolve_parts, measure_fidelity, read_geojson
 from geo.build.vg250 import fetch_vg250, load_parts
-from geo.data.project import DATA_DIR, load_project
-from geo.view.text import format_de
+from geo.data.paths import DATA_DIR
+from geo.data.project import load_project
+from geo.view.formats import format_de
 from tests.browser import streamlit_server
 
 RESULTS = Path(__file__).resolve().parent / "results.md"

@@ -30,10 +30,10 @@ from typing import Any
 
 from deploy.cluster import down, free_ports, up
 from geo.build.vg250 import cache_dir
-from geo.view.text import format_de
+from geo.data.paths import ROOT
+from geo.view.formats import format_de
 from tests.browser import chromium_path, streamlit_server
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "lighthouse@12.8.2"
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "interactive")
 MAP_DRAWN = "mrh-karte-gezeichnet"  # the User Timing mark static/ui/map.js sets when the map is first drawn

@@ -38,7 +38,7 @@ from locust.runners import LocalRunner
 from bench.locustfile import OPEN, PACING_SECONDS, BurstVisitor, IdleVisitor, Visitor
 from bench.protocol import Session
 from deploy.cluster import Cluster, down, free_ports, up
-from geo.view.text import format_de
+from geo.view.formats import format_de
 
 OUT = Path(__file__).with_name("load.md")
 STEPS = ["1 Seite öffnen", "2 Partner wählen", "3 Filter ändern"]

@@ -20,7 +20,8 @@ from locust import User, constant, constant_pacing, task
 from locust.exception import StopUser
 
 from bench.protocol import Run, Session
-from geo.data.project import configured_data_dir, load_project
+from geo.data.paths import configured_data_dir
+from geo.data.project import load_project
 from geo.view.table import theme_counts
 
 # What people click, from the data the dashboard shows: every partner; every theme with partners, as the

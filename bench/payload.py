@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import folium
 import geopandas as gpd
 from streamlit.testing.v1 import AppTest
 
 from geo.build.boundaries import dissolve_parts
 from geo.build.vg250 import load_parts
+from geo.data.paths import APP
 from geo.data.project import Project
 from geo.map.mapdoc import inlined_assets, map_document
 
@@ -23,7 +22,7 @@ def map_element_bytes(query: dict[str, str | list[str]]) -> int:
     """Bytes of the map's two elements in the messages a script run sends (serialised protobuf, as they go
     into the websocket frames), for the view given by ``query``: the frame (its address carries the view)
     and the component that passes its messages on."""
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(APP), default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
     at.run()

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from geo.data import paths
+
+APP = str(paths.APP)
 
 
 def _timed(at: AppTest) -> float:

@@ -13,10 +13,8 @@ from geo.build.boundaries import write_atomic
 from geo.build.demography import build_demography, fetch_districts
 from geo.build.vg250 import iter_features
 from geo.data.partners import COLUMNS
-from geo.data.project import DATA_DIR
+from geo.data.paths import DATA_DIR, ROOT
 from geo.data.sources import LAENDER
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def all_kreise(tarball: Path) -> dict[str, tuple[str, str]]:

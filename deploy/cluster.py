@@ -23,8 +23,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from deploy.nginx import Front, main_config
+from geo.data.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 
 

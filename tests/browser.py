@@ -15,7 +15,6 @@ from pathlib import Path
 
 from deploy.cluster import streamlit_command, working_dir
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -15,7 +15,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import LineString, Polygon
 
-ROOT = Path(__file__).resolve().parent.parent
+from geo.data.paths import ROOT
+
 DATA = ROOT / "data"
 IN_CI = os.environ.get("MRH_CI") == "1"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+from geo.data.paths import ROOT
+
 APP = str(ROOT / "app.py")
 MAPS = ROOT / "static" / "maps"
 # what makes a browser fetch something (links in <a href> are only followed when clicked)

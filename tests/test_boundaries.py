@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import geopandas as gpd
 import pytest
@@ -21,8 +20,8 @@ from geo.build.boundaries import (
     write_atomic,
 )
 from geo.build.vg250 import load_parts
+from geo.data.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "data" / "boundaries.geojson"
 
 

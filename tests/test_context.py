@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from shapely.geometry import Point
 
 from geo.build.boundaries import read_geojson
 from geo.build.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016
+from geo.data.paths import DATA_DIR
 
-CONTEXT = Path(__file__).resolve().parent.parent / "data" / "context.geojson"
+CONTEXT = DATA_DIR / "context.geojson"
 
 
 def test_context_file_is_small_and_complete():

@@ -6,6 +6,7 @@ import pytest
 
 from geo.build.demography import build_demography
 from geo.data.demography import read_demography
+from geo.data.paths import DATA_DIR
 from geo.data.project import load_project
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
 from geo.view.details import demography_markdown
@@ -64,10 +65,9 @@ def test_figures_for_unknown_partners_are_rejected(tmp_path):
 
 @pytest.mark.vg250
 def test_committed_figures_are_what_the_command_builds():
-    from pathlib import Path
 
     from geo.build.demography import fetch_districts
 
-    committed = Path(__file__).resolve().parent.parent / "data" / "demography.csv"
+    committed = DATA_DIR / "demography.csv"
     keys = set(load_project().partners.index)
     assert build_demography(fetch_districts(), keys)[0] == committed.read_bytes()

@@ -5,13 +5,11 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from bench.protocol import ProtocolError, Session
-
-ROOT = Path(__file__).resolve().parent.parent
+from geo.data.paths import ROOT
 
 
 def labels(session: Session) -> dict[str, object]:

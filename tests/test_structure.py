@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from geo.data.paths import ROOT
+
 OWN = {"geo", "tests", "bench", "mapview", "app"}
 
 

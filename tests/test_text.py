@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from geo.view.text import html_text, md_link, md_text, short
+from geo.view.escape import html_text, md_link, md_text
+from geo.view.formats import short
 
 HOSTILE = [
     "<img src=x onerror=alert(1)>",
@@ -52,7 +53,7 @@ def test_short_drops_control_characters_and_truncates():
 def test_js_json_cannot_close_the_script_tag():
     import json
 
-    from geo.map.script import js_json
+    from geo.view.escape import js_json
 
     value = "</script><script>alert(1)</script>\u2028&amp;"
     encoded = js_json(value)

@@ -6,10 +6,11 @@ import re
 
 import pytest
 
-from geo.data.project import DATA_DIR, load_project
+from geo.data.paths import DATA_DIR
+from geo.data.project import load_project
 from geo.view.details import details_markdown
+from geo.view.formats import format_de
 from geo.view.table import matches, partner_table, theme_counts
-from geo.view.text import format_de
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def test_theme_matrix_matches_partners_csv(project):
     ],
 )
 def test_numbers_and_dates_follow_the_language(lang, population, area, day, period):
-    from geo.view.text import format_day, format_number, source_period
+    from geo.view.formats import format_day, format_number, source_period
 
     assert format_number(212618, lang) == population
     assert format_number(4766.79, lang, 1) == area

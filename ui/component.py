@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-STATIC_UI = Path(__file__).resolve().parents[1] / "static" / "ui"
+from geo.data.paths import STATIC_UI
+
 LOADER = """
 export default async function (component) {
   const { data, parentElement } = component;

@@ -31,10 +31,10 @@ from urllib.parse import quote
 
 import streamlit as st
 
+from geo.data.paths import MAPS_DIR
 from geo.map.mapdoc import content_name
 from ui.component import static_component, with_base_path
 
-MAPS_DIR = Path(__file__).resolve().parents[1] / "static" / "maps"
 URL_PREFIX = "/app/static/maps/"
 DETAILS_ANCHOR = "mrh-details"
 KEY = "karte"

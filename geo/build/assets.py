@@ -8,7 +8,8 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet
 
-STATIC_DIR = Path(__file__).resolve().parents[2] / "static"
+from geo.data.paths import STATIC_DIR
+
 URL_PREFIX = "/app/static/vendor"
 # (source folder in the XStatic package, file names, target folder under static/vendor)
 _FILES = (

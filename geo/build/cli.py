@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.build.assets import STATIC_DIR, sync_assets
+from geo.build.assets import sync_assets
 from geo.build.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
 from geo.build.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016, build_context
 from geo.build.demography import STAND, build_demography, fetch_districts
 from geo.build.gazetteer import build_gazetteer
 from geo.build.vg250 import fetch_vg250, load_parts
 from geo.data.contacts import read_contacts
-from geo.data.errors import DataError, Problem, SourceError, display_path
+from geo.data.errors import DataError, Problem, SourceError
 from geo.data.partners import read_partners
-from geo.data.project import DATA_DIR, load_project
+from geo.data.paths import DATA_DIR, STATIC_DIR, display_path
+from geo.data.project import load_project
 from geo.data.themes import read_themes
 
 MAX_BYTES = 150_000

@@ -9,7 +9,8 @@ import pandas as pd
 
 from geo.data import rules
 from geo.data.checks import is_email, is_phone
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 from geo.data.reader import Row, read_table, split_list
 from geo.data.rules import Rule, check_row
 from geo.data.sources import GERMANY_BOUNDS
@@ -54,9 +55,9 @@ def contact_rules() -> dict[str, Rule]:
     """The rule of every column of ``contacts.csv`` (``lon``/``lat`` are checked with ``lage``)."""
     return {
         "rs": rules.region_key(),
-        "organisation": rules.text(required=True),
+        "organisation": rules.free_text(required=True),
         "personen": Rule(items=True),
-        "adresse": rules.text(),
+        "adresse": rules.free_text(),
         "telefon": Rule(
             "Telefonnummer",
             valid=is_phone,
@@ -75,7 +76,7 @@ def contact_rules() -> dict[str, Rule]:
         "quelle": rules.source_urls(items=False, required=True),
         "stand": rules.period(required=True),
         "erfasst": rules.date(required=True),
-        "anmerkung": rules.text(),
+        "anmerkung": rules.free_text(),
     }
 
 

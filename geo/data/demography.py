@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data.checks import is_date
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 from geo.data.reader import read_table
 
 COLUMNS = ("rs", "einwohner", "flaeche_km2", "einwohner_je_km2", "stand", "quelle", "lizenz")

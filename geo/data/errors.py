@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -33,12 +32,3 @@ class DataError(ValueError):
 
 class SourceError(RuntimeError):
     """Raised when an external source (npm registry, package tarball) is not usable."""
-
-
-def display_path(path: Path) -> str:
-    """Path as shown in messages: relative to the project when it lies inside it."""
-    root = Path(__file__).resolve().parents[2]
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 from geo.data.reader import read_table
 from geo.data.sources import GERMANY_BOUNDS, LAENDER
 

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo.data.checks import is_date, is_email, is_web_url
-from geo.data.errors import Problem, display_path
-
-OPERATOR_FILE = Path(__file__).resolve().parents[2] / "betreiber.toml"
+from geo.data.errors import Problem
+from geo.data.paths import OPERATOR_FILE, display_path
 
 
 class Operator(NamedTuple):

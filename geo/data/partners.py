@@ -8,7 +8,8 @@ from pathlib import Path
 import pandas as pd
 
 from geo.data import rules
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 from geo.data.reader import read_table, split_list
 from geo.data.rules import Rule, check_row
 from geo.data.sources import LAENDER
@@ -53,20 +54,20 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
     """The rule of every column of ``partners.csv``."""
     return {
         "rs": rules.region_key(required=True),
-        "name": rules.text(required=True),
+        "name": rules.free_text(required=True),
         "typ": rules.choice("Typ", TYPES, required=True),
         "land": rules.choice("Land", LAENDER.values(), required=True, unknown="Unbekanntes"),
         "rolle": rules.choice("Rolle", ROLES, required=True, unknown="Unbekannte"),
-        "teilprojekt": rules.text(),
-        "laufzeit": rules.text(),
+        "teilprojekt": rules.free_text(),
+        "laufzeit": rules.free_text(),
         "themen": rules.choice("Thema", theme_slugs, items=True, unknown="Unbekanntes"),
-        "kurzbeschreibung": rules.text(),
+        "kurzbeschreibung": rules.free_text(),
         "ergebnisse": Rule(items=True),
-        "zustaendig": rules.text(),
+        "zustaendig": rules.free_text(),
         "quellen": rules.source_urls(items=True, required=True),
         "stand": rules.period(required=True),
         "erfasst": rules.date(required=True),
-        "anmerkung": rules.text(),
+        "anmerkung": rules.free_text(),
     }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -15,14 +14,13 @@ from shapely.geometry import shape
 
 from geo.data.contacts import read_contacts
 from geo.data.demography import read_demography
-from geo.data.errors import DataError, Problem, display_path
+from geo.data.errors import DataError, Problem
 from geo.data.gazetteer import empty_gazetteer, read_gazetteer
 from geo.data.partners import read_partners
+from geo.data.paths import DATA_DIR, display_path
 from geo.data.sources import GERMANY_BOUNDS
 from geo.data.themes import Theme, read_themes
 
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-DATA_DIR_VARIABLE = "MRH_DATA_DIR"  # another data folder, e.g. for a staging copy or the tests
 REBUILD = "neu erzeugen mit: python -m geo build-boundaries"
 
 
@@ -35,11 +33,6 @@ class Project(NamedTuple):
     demography: pd.DataFrame  # index rs: einwohner, flaeche_km2, einwohner_je_km2, stand, quelle, lizenz
     context: gpd.GeoDataFrame  # Metropolregion 2014–2016 and Länder; may be empty
     gazetteer: pd.DataFrame = empty_gazetteer()  # index rs (12 digits): name, kreis, land, lon, lat; may be empty
-
-
-def configured_data_dir() -> Path:
-    """``$MRH_DATA_DIR`` if set, else the repository's ``data/``."""
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)
 
 
 def read_features(path: Path, geometry_types: tuple[str, ...]) -> tuple[gpd.GeoDataFrame, list[Problem]]:

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 
 DELIMITER = ";"
 LIST_SEPARATOR = "|"

@@ -108,7 +108,7 @@ def date(required: bool = False) -> Rule:
     return Rule("Datum", required=required, valid=is_date, invalid="Ungültiges", expected="erwartet JJJJ-MM-TT.")
 
 
-def text(required: bool = False) -> Rule:
+def free_text(required: bool = False) -> Rule:
     return Rule(required=required)
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from geo.data.checks import COLOR_PATTERN, SLUG_PATTERN
-from geo.data.errors import Problem, display_path
+from geo.data.errors import Problem
+from geo.data.paths import display_path
 from geo.data.reader import read_table
 from geo.data.rules import Rule, check_row
 

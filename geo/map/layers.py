@@ -13,12 +13,13 @@ from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.data.themes import theme_labels
 from geo.map import overlays
-from geo.map.script import Script, html_template
+from geo.map.script import Script
 from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
 from geo.view.contacts import precision_note
+from geo.view.escape import html_template
+from geo.view.formats import source_period, tel_uri
 from geo.view.i18n import text
 from geo.view.state import ViewState
-from geo.view.text import source_period, tel_uri
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 

@@ -10,19 +10,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from branca.element import Element, Figure
 
-from geo.build import assets
+from geo.data.paths import MAP_WEB, VENDOR_LEAFLET
 from geo.data.project import Project
 from geo.map.layers import build_map
-from geo.map.script import html_template
+from geo.view.escape import html_template
 from geo.view.i18n import text
 from geo.view.state import ViewState
-
-WEB_DIR = Path(__file__).resolve().parent / "web"
 
 
 class ExportInfo(NamedTuple):
@@ -48,7 +45,7 @@ def _script_safe(source: str) -> str:
 
 def _css_with_inlined_images(css: str) -> str:
     def inline(match: re.Match[str]) -> str:
-        path = assets.STATIC_DIR / "vendor" / "leaflet" / match.group(1)
+        path = VENDOR_LEAFLET / match.group(1)
         if not path.exists():
             return match.group(0)
         return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
@@ -68,10 +65,10 @@ def _stable_ids(html: str) -> str:
 
 def inlined_assets() -> str:
     """Leaflet's CSS (with its images) and JS, then ours, as inline ``<style>``/``<script>`` (reads files)."""
-    vendor = assets.STATIC_DIR / "vendor" / "leaflet"
+    vendor = VENDOR_LEAFLET
     css = _css_with_inlined_images((vendor / "leaflet.css").read_text(encoding="utf-8"))
-    css += "\n" + (WEB_DIR / "map.css").read_text(encoding="utf-8")
-    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), (WEB_DIR / "map.js").read_text(encoding="utf-8")]
+    css += "\n" + (MAP_WEB / "map.css").read_text(encoding="utf-8")
+    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), (MAP_WEB / "map.js").read_text(encoding="utf-8")]
     return f"<style>{css}</style>" + "".join(f"<script>{_script_safe(s)}</script>" for s in scripts)
 
 

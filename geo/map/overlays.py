@@ -8,10 +8,11 @@ import folium
 
 from geo.data.project import Project
 from geo.data.themes import theme_labels
-from geo.map.script import Script, html_template
+from geo.map.script import Script
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
+from geo.view.escape import html_template, html_text
+from geo.view.formats import format_day, format_number
 from geo.view.i18n import text
-from geo.view.text import format_day, format_number, html_text
 
 BASEMAP_URL = (
     "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"

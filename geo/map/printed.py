@@ -27,10 +27,11 @@ from geo.data.sources import ATTRIBUTION
 from geo.data.themes import theme_labels
 from geo.map.layers import short_name
 from geo.view.caption import made_text, view_caption
+from geo.view.escape import markup_text
+from geo.view.formats import format_day, format_number, source_period
 from geo.view.i18n import role_label, text
 from geo.view.state import ViewState
 from geo.view.table import matches
-from geo.view.text import format_day, format_number, source_period
 
 METRIC = 25832
 HATCHES = ("////", "\\\\\\\\", "----", "||||", "xxxx", "....", "++++", "oo")
@@ -250,12 +251,11 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor="#333333")
     title = ParagraphStyle("title", parent=body, fontName="Helvetica-Bold", fontSize=17, leading=21)
 
-    def esc(value: object) -> str:
-        return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
     def field(key: str, value: str) -> Paragraph:
         return Paragraph(
-            f"<b>{esc(text(lang, key))}:</b> {esc(value) if value else '<i>' + esc(missing) + '</i>'}", body
+            f"<b>{markup_text(text(lang, key))}:</b> "
+            + (markup_text(value) if value else f"<i>{markup_text(missing)}</i>"),
+            body,
         )
 
     # the attribution stands in the page's footer
@@ -266,10 +266,10 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     image.seek(0)
 
     story: list[Any] = [
-        Paragraph(esc(display_name(row["typ"], row["name"])), title),
+        Paragraph(markup_text(display_name(row["typ"], row["name"])), title),
         Paragraph(
-            esc(f"{text(lang, 'title')} – {text(lang, 'pdf_subtitle')} · {role_label(row['rolle'], lang)} · ")
-            + esc(row["land"]),
+            markup_text(f"{text(lang, 'title')} – {text(lang, 'pdf_subtitle')} · {role_label(row['rolle'], lang)} · ")
+            + markup_text(row["land"]),
             small,
         ),
         Spacer(1, 3 * mm),
@@ -280,12 +280,16 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
         field("f_themes", ", ".join(labels[s] for s in row["themen"])),
         field("f_summary", row["kurzbeschreibung"]),
         Paragraph(
-            f"<b>{esc(text(lang, 'f_results'))}:</b>" + ("" if row["ergebnisse"] else f" <i>{esc(missing)}</i>"), body
+            f"<b>{markup_text(text(lang, 'f_results'))}:</b>"
+            + ("" if row["ergebnisse"] else f" <i>{markup_text(missing)}</i>"),
+            body,
         ),
     ]
     if row["ergebnisse"]:
         story.append(
-            ListFlowable([Paragraph(esc(item), body) for item in row["ergebnisse"]], bulletType="bullet", leftIndent=10)
+            ListFlowable(
+                [Paragraph(markup_text(item), body) for item in row["ergebnisse"]], bulletType="bullet", leftIndent=10
+            )
         )
     story.append(field("f_office", row["zustaendig"]))
     contacts = project.contacts[project.contacts["rs"] == rs]
@@ -320,12 +324,14 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     story.append(field("pdf_figures", figures))
     if row["anmerkung"]:
         story.append(field("f_note", row["anmerkung"]))
-    sources = " · ".join(f'<link href="{esc(u)}">{esc(urlsplit(u).hostname or u)}</link>' for u in row["quellen"])
-    story.append(Paragraph(f"<b>{esc(text(lang, 'f_sources'))}:</b> {sources}", body))
+    sources = " · ".join(
+        f'<link href="{markup_text(u)}">{markup_text(urlsplit(u).hostname or u)}</link>' for u in row["quellen"]
+    )
+    story.append(Paragraph(f"<b>{markup_text(text(lang, 'f_sources'))}:</b> {sources}", body))
     story += [
         Spacer(1, 2 * mm),
         Paragraph(
-            esc(
+            markup_text(
                 f"{text(lang, 'f_stand')}: {source_period(row['stand'], lang)} · {text(lang, 'f_compiled')}: "
                 f"{format_day(row['erfasst'], lang)} · "
                 f"{made_text(lang, made or date.today())}"
@@ -333,7 +339,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
             small,
         ),
         Paragraph(
-            esc(
+            markup_text(
                 f"{ATTRIBUTION} – VG250, Datenlizenz Deutschland – Namensnennung 2.0. Einwohner und Fläche: "
                 "Statistisches Bundesamt (Destatis). Projektdaten: Metropolregion Hamburg und die genannten "
                 "Quellen; Zusammenfassungen in eigenen Worten."

@@ -7,9 +7,9 @@ from datetime import date
 from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
+from geo.view.formats import format_day
 from geo.view.i18n import text
 from geo.view.state import ViewState
-from geo.view.text import format_day
 
 
 def view_caption(project: Project, state: ViewState, with_rule: bool = False) -> str:

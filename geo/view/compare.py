@@ -8,8 +8,8 @@ from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.details import contact_markdown, demography_markdown
+from geo.view.escape import md_link, md_text
 from geo.view.i18n import text
-from geo.view.text import md_link, md_text
 
 
 def shared_themes(project: Project, keys: tuple[str, ...]) -> set[str]:

@@ -9,10 +9,11 @@ import pandas as pd
 from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
+from geo.view.escape import md_link, md_text
+from geo.view.formats import format_day, format_number, source_period, tel_uri
 from geo.view.i18n import role_label, text, type_label
 from geo.view.network import partners_sharing, theme_links
 from geo.view.table import theme_label_list
-from geo.view.text import format_day, format_number, md_link, md_text, source_period, tel_uri
 
 
 def _field(lang: str, key: str, value: str) -> str:

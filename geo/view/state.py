@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlencode, urlsplit
 
-from geo.view.text import short
+from geo.view.escape import html_text
+from geo.view.formats import short
 
 REGION = "region"
 THEME = "thema"
@@ -136,7 +136,7 @@ def embed_snippet(base: str | None, state: ViewState, title: str) -> str:
     url = share_url(base, state)
     url += ("&" if "?" in url.rstrip("?") else "?" if not url.endswith("?") else "") + "embed=true"
     return (
-        f'<iframe src="{html.escape(url)}" title="{html.escape(title)}" width="100%" height="900" '
+        f'<iframe src="{html_text(url)}" title="{html_text(title)}" width="100%" height="900" '
         'style="border:0" loading="lazy"></iframe>'
     )
 

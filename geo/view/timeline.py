@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from jinja2 import Environment
-
 from geo.data.partners import display_name
 from geo.data.project import Project
+from geo.view.escape import html_template
 from geo.view.i18n import text
 
 AXIS = (2013, 2017)  # January 2013 to January 2017
@@ -21,7 +20,6 @@ SEASONS = {"Frühjahr": 4, "Sommer": 7, "Herbst": 10, "Winter": 1, "Anfang": 1, 
 _POINT = re.compile(
     r"^(?P<approx>ca\.\s*)?(?:(?P<month>\d{1,2})/(?P<year>\d{4})|(?P<word>[A-ZÄÖÜ][a-zäöü]+)\s+(?P<wyear>\d{4}))$"
 )
-_HTML = Environment(autoescape=True)
 
 
 class Point(NamedTuple):
@@ -75,7 +73,7 @@ def _percent(point: Point) -> float:
     return max(0.0, min(100.0, 100 * months / ((AXIS[1] - AXIS[0]) * 12)))
 
 
-TEMPLATE = _HTML.from_string("""<style>
+TEMPLATE = html_template("""<style>
 .mrh-tl { font-size: 14px; color: #1f1f1f; }
 .mrh-tl ol { list-style: none; margin: 0; padding: 0; }
 .mrh-tl li { display: grid; grid-template-columns: minmax(9rem, 16rem) 1fr; gap: .6rem; align-items: center;

@@ -1,44 +1,13 @@
-"""Make data text inert: for HTML/JS template literals (map) and for Streamlit markdown."""
+"""Numbers, dates, periods and phone numbers as the page's language writes them (babel/CLDR)."""
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from datetime import date
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
-
-from geo.data.checks import is_web_url
-
-_HTML_EXTRA = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
-_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
-
-
-def html_text(value: object) -> str:
-    """Escape for HTML *and* for the JS template literals folium wraps around popups/tooltips.
-
-    Beyond ``html.escape`` this neutralises backticks, ``${…}`` and backslashes, which
-    ``folium.Tooltip``/``folium.Popup`` would otherwise pass into a JavaScript template literal.
-    """
-    return html.escape(str(value), quote=True).translate(_HTML_EXTRA)
-
-
-def md_text(value: object) -> str:
-    """Escape for ``st.markdown``: every ASCII punctuation mark is backslash-escaped (CommonMark),
-    so data cannot form links, emphasis, HTML, math or Streamlit directives; newlines become spaces.
-    """
-    flat = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
-
-
-def md_link(label: str, url: str) -> str:
-    """A markdown link if ``url`` is http(s), else the escaped label with the URL as text."""
-    if not is_web_url(url):
-        return md_text(label)
-    safe = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
-    return f"[{md_text(label)}]({safe})"
 
 
 def short(value: str, limit: int = 40) -> str:
