@@ -15,7 +15,7 @@ from geo.map.mapdoc import inlined_assets, map_document
 
 def ours(project: Project) -> tuple[int, int]:
     """(map document as served, of which inlined Leaflet and our script/styles) in bytes."""
-    return len(map_document(project).encode()), len(inlined_assets().encode())
+    return len(map_document(project, False, "de").encode()), len(inlined_assets().encode())
 
 
 def map_element_bytes(query: dict[str, str | list[str]]) -> int:

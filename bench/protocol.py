@@ -23,7 +23,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-MAP_KEY = "karte"
+MAP_KEY = "map_messages"  # ui.mapview.KEY: the map listener component (tests/ops/test_load.py uses it)
 
 
 class ProtocolError(RuntimeError):

@@ -31,14 +31,14 @@ def test_build_takes_only_the_requested_kreise():
 
 def test_panel_shows_figures_with_source_in_german_format():
     project = load_project()
-    text = demography_markdown(project, "13076")
+    text = demography_markdown(project, "13076", "de")
     assert "**Fläche:** 4.766,8 km²" in text
     assert "**Einwohner:** 212.618" in text
     assert "**Dichte:** 44,6 Einw./km²" in text
     assert "(Destatis\\, Stand 31\\.12\\.2018; Lizenz: Destatis\\: Vervielfältigung und Verbreitung" in text
     assert "npm\\-Paket landkreise\\-deutschland\\: CC BY 4\\.0" in text
     assert "nur der Altkreis Ludwigslust" in text  # the figure is for the whole Landkreis
-    other = demography_markdown(project, "033555401")
+    other = demography_markdown(project, "033555401", "de")
     assert "195,0 km² (VG250)" in other and "_nicht verfügbar_" in other
 
 

@@ -23,7 +23,7 @@ def project():
 
 
 def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
-    data = table_csv(export_table(project, ("mobilitaet",)))
+    data = table_csv(export_table(project, ("mobilitaet",), "de"))
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == [
@@ -64,7 +64,8 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
 def test_csv_without_population_figure_leaves_the_cell_empty(project):
     rows = list(
         csv.reader(
-            io.StringIO(table_csv(export_table(project, ("barrierefreiheit",))).decode("utf-8-sig")), delimiter=";"
+            io.StringIO(table_csv(export_table(project, ("barrierefreiheit",), "de")).decode("utf-8-sig")),
+            delimiter=";",
         )
     )
     buchholz = dict(zip(rows[0], next(r for r in rows if r[0] == "033530005"), strict=True))
@@ -78,7 +79,7 @@ def test_csv_neutralises_formulas():
 
 
 def test_geojson_has_the_filtered_partners_and_names_sources_and_licences(project):
-    doc = json.loads(table_geojson(project, export_table(project, ("bildung",))))
+    doc = json.loads(table_geojson(project, export_table(project, ("bildung",), "de")))
     (feature,) = doc["features"]
     assert feature["properties"]["RS"] == "033595407"
     assert feature["properties"]["Name"] == "Samtgemeinde Nordkehdingen"
@@ -94,7 +95,7 @@ def test_geojson_opens_as_a_layer(project, tmp_path):
     import geopandas as gpd
 
     path = tmp_path / "partner.geojson"
-    path.write_bytes(table_geojson(project, export_table(project, ())))
+    path.write_bytes(table_geojson(project, export_table(project, (), "de")))
     layer = gpd.read_file(path)
     assert len(layer) == 12 and layer.crs.to_epsg() == 4326
     assert "Teilprojekt" in layer.columns
@@ -117,5 +118,5 @@ def test_offline_html_inlines_everything_and_says_what_it_shows(project):
 def test_dashboard_document_has_no_export_header_or_popups(project):
     from geo.map.mapdoc import map_document
 
-    html = map_document(project)
+    html = map_document(project, False, "de")
     assert "mrh-export-header" not in html.split("</style>")[-1] and '"details": null' in html

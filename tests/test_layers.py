@@ -28,7 +28,7 @@ def project():
 
 @pytest.fixture(scope="module")
 def document(project):
-    return map_document(project)
+    return map_document(project, False, "de")
 
 
 def test_document_has_the_layers_and_our_behaviour(document):
@@ -66,16 +66,16 @@ def test_document_lets_people_zoom_and_names_itself(document):
     assert "user-scalable=no" not in document and "maximum-scale" not in document
     assert '<html lang="de">' in document
     assert "<title>Demographie und Daseinsvorsorge</title>" in document
-    english = map_document(load_project(), lang="en")
+    english = map_document(load_project(), False, "en")
     assert '<html lang="en">' in english and '"region": "Map of the partner areas"' in english
 
 
 def test_document_is_deterministic_and_named_by_content(project, document):
-    again = map_document(project)
+    again = map_document(project, False, "de")
     assert again == document
     assert content_name(again) == content_name(document)
     assert re.fullmatch(r"karte-[0-9a-f]{16}\.html", content_name(document))
-    assert content_name(map_document(project, lang="en")) != content_name(document)
+    assert content_name(map_document(project, False, "en")) != content_name(document)
     # the basemap variant is recognisable by name: the proxy allows the basemap host for it alone
     assert re.fullmatch(r"karte-hintergrund-[0-9a-f]{16}\.html", content_name(document, basemap=True))
 
@@ -87,7 +87,7 @@ def test_view_is_all_that_travels_per_run():
 
 
 def test_start_view_of_an_export_is_in_the_document(project):
-    html = map_document(project, state=ViewState("01060", ("wohnen",)))
+    html = map_document(project, False, "de", state=ViewState("01060", ("wohnen",)))
     assert '"view": {"place": null, "selected": "01060", "themes": ["wohnen"]}' in html
 
 
@@ -107,10 +107,10 @@ def test_short_names(name, short):
 def test_hostile_names_are_inert_in_tooltips_popups_and_labels(project):
     hostile = "<img src=x onerror=alert(1)>`${alert(2)}`</script>"
     partners = project.partners.copy()
-    partners.loc["01060", ["name", "typ"]] = [hostile, "Kreis"]
+    partners.loc["01060", ["name", "typ", "display_name"]] = [hostile, "Kreis", f"Kreis {hostile}"]
     contacts = project.contacts.copy()
     contacts.loc[0, ["organisation", "personen"]] = [hostile, (hostile,)]
-    html = map_document(project._replace(partners=partners, contacts=contacts))
+    html = map_document(project._replace(partners=partners, contacts=contacts), False, "de")
     assert "<img" not in html and "</script>`" not in html
     # contact popup (organisation, person) and tooltip: JSON string literals of escaped HTML
     escaped = "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;`${alert(2)}`\\u0026lt;/script\\u0026gt;"
@@ -122,16 +122,16 @@ def test_hostile_names_are_inert_in_tooltips_popups_and_labels(project):
 
 def test_popup_links_only_from_checked_values(project):
     contact = project.contacts.iloc[1].copy()  # Planungsgruppe Plewa
-    popup = contact_popup_html(contact)
+    popup = contact_popup_html(contact, "de")
     assert '<a href="tel:+4946125481">0461 2 54 81</a>' in popup
     assert '<a href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de">' in popup
     assert "Flensburg (Adresse nicht verortet)" in popup
     contact["quelle"] = "javascript:alert(1)"
-    assert 'href="javascript' not in contact_popup_html(contact)
+    assert 'href="javascript' not in contact_popup_html(contact, "de")
 
 
 def test_builder_puts_the_map_into_a_figure(project):
-    assert isinstance(build_map(project).get_root(), Figure)
+    assert isinstance(build_map(project, False, "de").get_root(), Figure)
 
 
 def test_attribution_is_escaped_where_it_is_inserted():

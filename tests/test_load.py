@@ -24,7 +24,7 @@ def test_protocol_client_opens_a_shared_link_clicks_and_filters(server):
         assert first.bytes_received > 5_000 and first.messages > 10
         assert labels(session)["region"] == "Kreis Dithmarschen"
         assert labels(session)["themes"] == []
-        assert session.map_events_id and session.map_events_id.endswith("-karte__events")
+        assert session.map_events_id and session.map_events_id.endswith("-map_messages__events")
 
         session.select("01062")  # the map's click event, as the component sends it
         assert labels(session)["region"] == "Kreis Stormarn"

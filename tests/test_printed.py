@@ -43,7 +43,7 @@ def pdf_text(data: bytes) -> tuple[int, str]:
 
 
 def test_steckbrief_is_one_a4_page_with_the_facts_and_the_attribution(project):
-    data = factsheet_pdf(project, "01060", made=date(2026, 11, 26))
+    data = factsheet_pdf(project, "01060", "de", made=date(2026, 11, 26))
     pages, content = pdf_text(data)
     assert pages == 1
     page = PdfReader(io.BytesIO(data)).pages[0]
@@ -66,7 +66,7 @@ def test_steckbrief_is_one_a4_page_with_the_facts_and_the_attribution(project):
 
 @pytest.mark.parametrize("rs", ["033595407", "13074", "033530005"])
 def test_steckbrief_of_sparse_and_long_partners_still_fits_one_page(project, rs):
-    pages, content = pdf_text(factsheet_pdf(project, rs))
+    pages, content = pdf_text(factsheet_pdf(project, rs, "de"))
     assert pages == 1
     if rs == "13074":
         assert "nicht dokumentiert" in content
@@ -75,5 +75,5 @@ def test_steckbrief_of_sparse_and_long_partners_still_fits_one_page(project, rs)
 def test_hostile_text_in_the_steckbrief_is_printed_as_text(project):
     partners = project.partners.copy()
     partners.loc["01060", "teilprojekt"] = "<b>fett</b> & <link href='javascript:alert(1)'>x</link>"
-    pages, content = pdf_text(factsheet_pdf(project._replace(partners=partners), "01060"))
+    pages, content = pdf_text(factsheet_pdf(project._replace(partners=partners), "01060", "de"))
     assert pages == 1 and "<b>fett</b> & <link href='javascript:alert(1)'>x</link>" in " ".join(content.split())

@@ -28,7 +28,7 @@ def test_unreadable_periods_are_not_guessed(text):
 
 
 def test_timeline_shows_dachprojekt_partners_uncertainty_and_unknowns():
-    html = timeline_html(load_project(), "01060")
+    html = timeline_html(load_project(), "01060", "de")
     assert "Dachprojekt „Regionalmanagement“" in html and "Anfang 2014 – 9/2016" in html
     assert html.count('<li class="selected">') == 1 and "Kreis Segeberg" in html
     assert "approx-end" in html  # ca. 01/2015, Sommer 2016
@@ -41,6 +41,6 @@ def test_timeline_shows_dachprojekt_partners_uncertainty_and_unknowns():
 def test_timeline_escapes_data():
     project = load_project()
     partners = project.partners.copy()
-    partners.loc["01060", "name"] = "<script>alert(1)</script>"
-    html = timeline_html(project._replace(partners=partners), None)
+    partners.loc["01060", "display_name"] = "<script>alert(1)</script>"
+    html = timeline_html(project._replace(partners=partners), None, "de")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -54,17 +54,17 @@ def test_matches_any_selected_theme(project, themes, expected):
 
 
 def test_table_lists_exactly_the_matching_partners(project):
-    table = partner_table(project, ("wohnen",))
+    table = partner_table(project, ("wohnen",), "de")
     assert list(table.columns) == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
     assert list(partner_table(project, (), "en").columns) == ["Name", "Sub-project", "Duration", "Fields"]
     assert sorted(table["Name"]) == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
-    full = partner_table(project, ())
+    full = partner_table(project, (), "de")
     assert len(full) == 12
     assert full.set_index("Name").loc["Kreis Dithmarschen", "Teilprojekt"] == "nicht dokumentiert"
 
 
 def test_details_show_facts_and_gaps(project):
-    text = details_markdown(project, "01062")
+    text = details_markdown(project, "01062", "de")
     assert "## Kreis Stormarn" in text
     assert "Anpassungsstrategie für den Siedlungs" in text
     assert "09\\/2013 – 07\\/2015" in text
@@ -72,7 +72,7 @@ def test_details_show_facts_and_gaps(project):
     assert "Tel. [04531 160\\-1354](tel:+4945311601354)" in text
     assert "(mailto:m.beck@kreis-stormarn.de)" in text
     assert "[metropolregion\\.hamburg\\.de](https://metropolregion.hamburg.de/" in text
-    gap = details_markdown(project, "01053")
+    gap = details_markdown(project, "01053", "de")
     assert gap.count("nicht dokumentiert") >= 6
 
 
@@ -86,7 +86,7 @@ def test_theme_matrix_matches_partners_csv(project):
 
     from geo.view.table import theme_matrix
 
-    matrix = theme_matrix(project)
+    matrix = theme_matrix(project, "de")
     slugs = [c["slug"] for c in matrix["columns"]]
     assert "nahversorgung" not in slugs and len(slugs) == 9  # only themes with at least one partner
     with (DATA_DIR / "partners.csv").open(encoding="utf-8-sig") as f:

@@ -26,18 +26,19 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 import streamlit as st
 
 from geo.data.paths import MAPS_DIR
-from geo.map.mapdoc import content_name
+from geo.data.project import Project
+from geo.map.mapdoc import content_name, map_document
 from ui.component import static_component, with_base_path
 
 URL_PREFIX = "/app/static/maps/"
 DETAILS_ANCHOR = "mrh-details"
-KEY = "karte"
+KEY = "map_messages"  # the listener component's key in st.session_state
 # Pixels, the same on every screen: Streamlit keeps this place for the frame from its first paint, so
 # nothing below the map jumps on a slow connection (a height from our CSS would arrive later; Lighthouse
 # measured a layout shift of 0,29 then). 420 fits a phone held upright (390 × 844) and a desktop map column.
@@ -67,23 +68,30 @@ def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) 
     return with_base_path(URL_PREFIX + name)
 
 
+def publish_map(project: Project, basemap: bool, lang: str) -> str:
+    """Build the map document for this data, basemap switch and language, publish it, return its URL path."""
+    return publish(map_document(project, basemap, lang), basemap)
+
+
 def frame_src(src: str, view: dict[str, Any]) -> str:
     """The frame's address: the document and, in the fragment, the view as JSON (``#view=…``)."""
     return f"{src}#view={quote(json.dumps(view, ensure_ascii=False, separators=(',', ':')), safe='')}"
 
 
-def show_map(src: str, view: dict[str, Any], title: str) -> None:
+class Frame(NamedTuple):
+    """The map as drawn in this run: the document's address, the view (``geo.map.layers.view_data``), its title."""
+
+    src: str
+    view: dict[str, Any]
+    title: str
+
+
+def show_map(frame: Frame) -> None:
     """The map frame, with the view in its address."""
-    st.iframe(frame_src(src, view), height=MAP_HEIGHT, alt=title)
+    st.iframe(frame_src(frame.src, frame.view), height=MAP_HEIGHT, alt=frame.title)
 
 
-def listen(
-    src: str,
-    view: dict[str, Any],
-    title: str,
-    on_select: Callable[[str], None],
-    on_themes: Callable[[list[str]], None],
-) -> None:
+def listen(frame: Frame, on_select: Callable[[str], None], on_themes: Callable[[list[str]], None]) -> None:
     """The component that passes the map's messages on; ``on_select(rs)`` / ``on_themes(slugs)`` run as
     callbacks before the next script run. It draws nothing; put it where an empty element costs no room
     (the end of the page)."""
@@ -100,7 +108,7 @@ def listen(
 
     _component(
         key=KEY,
-        data={"src": src, "view": view, "title": title, "detailsAnchor": DETAILS_ANCHOR},
+        data={"src": frame.src, "view": frame.view, "title": frame.title, "detailsAnchor": DETAILS_ANCHOR},
         on_select_change=selected,
         on_themes_change=themes,
         height="content",

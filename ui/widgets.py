@@ -26,14 +26,15 @@ def share_fields(fields: list[dict[str, object]], copy: str, copied: str, select
 
 def partner_table(
     table: pd.DataFrame,
-    selected: str | None,
+    partner: str | None,
     caption: str,
     choose: str,
     missing: str,
     on_select: Callable[[str], None],
     german: tuple[int, ...] = (),
 ) -> None:
-    """The table (index = RS, first column = name); choosing a name calls ``on_select(rs)`` before the rerun.
+    """The table (index = RS, first column = name), ``partner`` marked; choosing a name calls ``on_select(rs)``
+    before the rerun.
 
     ``german``: indices of columns whose text is German whatever the page language (marked ``lang="de"``)."""
 
@@ -51,7 +52,7 @@ def partner_table(
         data={
             "columns": [str(c) for c in table.columns],
             "rows": rows,
-            "selected": selected,
+            "selected": partner,
             "caption": caption,
             "choose": choose,
             "german": list(german),

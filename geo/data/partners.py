@@ -74,12 +74,14 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
 def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
     """Read ``partners.csv`` (I/O) into a frame indexed by ``rs``; list cells become tuples.
 
-    Rows with problems are left out of the frame; every problem is returned.
+    Rows with problems are left out of the frame; every problem is returned. The keys of rows left out
+    are in ``frame.attrs["rejected"]``: other files may name them without a second message for one typo.
     """
     rows, problems = read_table(path, COLUMNS)
     name = display_path(path)
     table = partner_rules(theme_slugs)
     records = []
+    rejected: set[str] = set()
     first_line: dict[str, int] = {}
     leads: list[int] = []
     for row in rows:
@@ -93,20 +95,25 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
         if row["rolle"] == LEAD:
             leads.append(row.line)
         problems.extend(row_problems)
-        if not row_problems:
+        if row_problems:
+            rejected.add(rs)
+        else:
             record: dict[str, object] = dict(row.cells)
             for column in LIST_COLUMNS:
                 record[column] = split_list(row[column])
+            record["display_name"] = display_name(row["typ"], row["name"])
             record["line"] = row.line
             records.append(record)
     if len(leads) > 1:
         problems.append(
             Problem(name, leads[1], f"Mehr als ein Partner mit Rolle '{LEAD}' (Zeilen {', '.join(map(str, leads))}).")
         )
-    frame = pd.DataFrame(records, columns=[*COLUMNS, "line"])
-    return frame.set_index("rs", drop=False).rename_axis(None), problems
+    frame = pd.DataFrame(records, columns=[*COLUMNS, "display_name", "line"])
+    frame = frame.set_index("rs", drop=False).rename_axis(None)
+    frame.attrs["rejected"] = frozenset(rejected - set(frame.index))
+    return frame, problems
 
 
 def display_name(typ: str, name: str) -> str:
-    """``Kreis Dithmarschen``, ``Stadt Buchholz in der Nordheide``."""
+    """``Kreis Dithmarschen``, ``Stadt Buchholz in der Nordheide`` (made once, as the ``display_name`` column)."""
     return f"{typ} {name}".strip()

@@ -134,12 +134,14 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     themes, problems = read_themes(data_dir / "themes.csv")
     partners, found = read_partners(data_dir / "partners.csv", [t.slug for t in themes])
     problems += found
-    contacts, found = read_contacts(data_dir / "contacts.csv", set(partners.index))
+    # a partner row with a typo is reported once, in partners.csv, not again by every file naming its key
+    named = set(partners.index) | partners.attrs["rejected"]
+    contacts, found = read_contacts(data_dir / "contacts.csv", named)
     problems += found
     regions, region_problems = read_features(data_dir / "boundaries.geojson", ("Polygon", "MultiPolygon"))
     places, place_problems = read_features(data_dir / "places.geojson", ("Point",))
     problems += region_problems + place_problems
-    demography, found = read_demography(data_dir / "demography.csv", set(partners.index))
+    demography, found = read_demography(data_dir / "demography.csv", named)
     problems += found
     gazetteer, found = read_gazetteer(data_dir / "orte.csv")
     problems += found
@@ -193,7 +195,7 @@ def join_problems(
                 problems.append(
                     Problem(partners_name, int(line), f"Regionalschlüssel '{rs}' fehlt in {regions_name} – {REBUILD}")
                 )
-        for rs in regions.index.difference(partners.index):
+        for rs in regions.index.difference(partners.index).difference(list(partners.attrs.get("rejected", ()))):
             label = regions.at[rs, "GEN"] if "GEN" in regions else ""
             problems.append(
                 Problem(regions_name, None, f"Gebiet {rs} ({label}) hat keinen Partner in {partners_name} – {REBUILD}")

@@ -8,7 +8,7 @@ import folium
 from branca.element import Figure
 
 from geo.data.checks import is_web_url
-from geo.data.partners import LEAD, display_name
+from geo.data.partners import LEAD
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.data.themes import theme_labels
@@ -102,7 +102,7 @@ def short_name(name: str) -> str:
     return f"{head} i. d. {tail[:1]}." if sep and tail else name
 
 
-def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
+def partner_features(project: Project, lang: str) -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs.
 
     All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
@@ -112,7 +112,7 @@ def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     points = project.partners.geometry.representative_point()
     for rs, row in project.partners.iterrows():
         point = points[rs]
-        name = display_name(row["typ"], row["name"])
+        name = row["display_name"]
         lead = row["rolle"] == LEAD
         properties: dict[str, Any] = {
             "rs": str(rs),
@@ -130,7 +130,7 @@ def partner_features(project: Project, lang: str = "de") -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def partner_details(project: Project, lang: str = "de") -> dict[str, dict[str, Any]]:
+def partner_details(project: Project, lang: str) -> dict[str, dict[str, Any]]:
     """What a partner's popup shows in the offline map (plain text; only checked http(s) URLs)."""
     labels = theme_labels(project.themes, lang)
     missing = text(lang, "not_documented")
@@ -165,7 +165,7 @@ def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str
 
 
 def build_map(
-    project: Project, basemap: bool = False, lang: str = "de", state: ViewState | None = None, popups: bool = False
+    project: Project, basemap: bool, lang: str, state: ViewState | None = None, popups: bool = False
 ) -> folium.Map:
     """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
 
@@ -232,7 +232,7 @@ def build_map(
     return fmap
 
 
-def contact_layer(project: Project, lang: str = "de") -> folium.FeatureGroup:
+def contact_layer(project: Project, lang: str) -> folium.FeatureGroup:
     """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
     group = folium.FeatureGroup(name=text(lang, "l_contacts"), control=False)
     for _, contact in project.contacts.iterrows():
@@ -269,7 +269,7 @@ CONTACT_POPUP = html_template(
 )
 
 
-def contact_popup_html(contact: Any, lang: str = "de") -> str:
+def contact_popup_html(contact: Any, lang: str) -> str:
     """Popup HTML for one contact: the template escapes every value; links only from checked values."""
     return CONTACT_POPUP.render(
         c=contact,

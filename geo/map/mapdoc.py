@@ -88,8 +88,8 @@ HEADER_CSS = (
 
 def map_document(
     project: Project,
-    basemap: bool = False,
-    lang: str = "de",
+    basemap: bool,
+    lang: str,
     state: ViewState | None = None,
     export: ExportInfo | None = None,
 ) -> str:

@@ -39,7 +39,7 @@ def add_basemap(fmap: folium.Map) -> folium.TileLayer:
     return layer
 
 
-def context_layer(project: Project, lang: str = "de") -> folium.FeatureGroup | None:
+def context_layer(project: Project, lang: str) -> folium.FeatureGroup | None:
     """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder.
 
     One layer, drawn in the lowest pane; ``None`` when there is no context file content.
@@ -119,7 +119,7 @@ DENSITY_LEGEND = html_template(
 )
 
 
-def density_legend_html(lang: str = "de") -> str:
+def density_legend_html(lang: str) -> str:
     """Legend as static HTML (no branca/d3, so nothing is loaded from a CDN); the template escapes."""
     rows = []
     for low, high, color in DENSITY_CLASSES:
@@ -134,9 +134,7 @@ def density_legend_html(lang: str = "de") -> str:
     )
 
 
-def density_layer(
-    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
-) -> folium.FeatureGroup:
+def density_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
     """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
     group = folium.FeatureGroup(name=text(lang, "l_density"), show=False, control=False)
     group.add_to(fmap)
@@ -191,9 +189,7 @@ class NetworkLines(Script):
     """
 
 
-def network_layer(
-    project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str = "de"
-) -> folium.FeatureGroup:
+def network_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
     """Lines between partners sharing themes; width grows with the number of shared themes."""
     group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False)
     group.add_to(fmap)

@@ -21,7 +21,7 @@ import matplotlib.patheffects as effects
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 
-from geo.data.partners import LEAD, display_name
+from geo.data.partners import LEAD
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.data.themes import theme_labels
@@ -236,7 +236,7 @@ def map_png(project: Project, state: ViewState, made: date | None = None) -> byt
     return out.getvalue()
 
 
-def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None = None) -> bytes:
+def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None) -> bytes:
     """One A4 page about one partner: map excerpt, Teilprojekt, Laufzeit, Themen, Ergebnisse, Kontakte, Quellen."""
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.pagesizes import A4
@@ -266,7 +266,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
     image.seek(0)
 
     story: list[Any] = [
-        Paragraph(markup_text(display_name(row["typ"], row["name"])), title),
+        Paragraph(markup_text(row["display_name"]), title),
         Paragraph(
             markup_text(f"{text(lang, 'title')} – {text(lang, 'pdf_subtitle')} · {role_label(row['rolle'], lang)} · ")
             + markup_text(row["land"]),
@@ -355,7 +355,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str = "de", made: date | None
         rightMargin=18 * mm,
         topMargin=15 * mm,
         bottomMargin=12 * mm,
-        title=f"Steckbrief {display_name(row['typ'], row['name'])}",
+        title=f"Steckbrief {row['display_name']}",
         author="Kartendashboard Demographie und Daseinsvorsorge",
     )
     frame_width, frame_height = A4[0] - 36 * mm, A4[1] - 27 * mm

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.formats import format_day
@@ -19,7 +18,7 @@ def view_caption(project: Project, state: ViewState, with_rule: bool = False) ->
     parts = []
     if state.region:
         row = project.partners.loc[state.region]
-        parts.append(f"{text(lang, 'partner')}: {display_name(row['typ'], row['name'])}")
+        parts.append(f"{text(lang, 'partner')}: {row['display_name']}")
     if state.themes:
         themes = f"{text(lang, 'themes')}: {', '.join(labels[s] for s in state.themes)}"
         parts.append(f"{themes} ({text(lang, 'm_filter_rule')})" if with_rule else themes)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.details import contact_markdown, demography_markdown
@@ -21,7 +20,7 @@ def shared_themes(project: Project, keys: tuple[str, ...]) -> set[str]:
     return {slug for slug, n in seen.items() if n >= 2}
 
 
-def compare_markdown(project: Project, rs: str, keys: tuple[str, ...], lang: str = "de") -> str:
+def compare_markdown(project: Project, rs: str, keys: tuple[str, ...], lang: str) -> str:
     """One column of the comparison: the same fields in the same order for every partner."""
     row = project.partners.loc[rs]
     labels = theme_labels(project.themes, lang)
@@ -36,7 +35,7 @@ def compare_markdown(project: Project, rs: str, keys: tuple[str, ...], lang: str
         for s in row["themen"]
     )
     lines = [
-        f"#### {md_text(display_name(row['typ'], row['name']))}",
+        f"#### {md_text(row['display_name'])}",
         field("f_project", row["teilprojekt"]),
         "",
         field("f_period", row["laufzeit"]),

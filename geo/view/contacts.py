@@ -7,7 +7,7 @@ import pandas as pd
 from geo.view.i18n import text
 
 
-def precision_note(contact: pd.Series, lang: str = "de") -> str:
+def precision_note(contact: pd.Series, lang: str) -> str:
     """Plain text saying how exactly a contact marker is placed."""
     if contact["lage"] == "adresse":
         return text(lang, "p_address")

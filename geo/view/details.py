@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.escape import md_link, md_text
@@ -25,7 +24,7 @@ def _field(lang: str, key: str, value: str) -> str:
 ALTKREIS_ONLY = "13076"
 
 
-def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
+def demography_markdown(project: Project, rs: str, lang: str) -> str:
     """Area, population and density in German number format, each with its source."""
     if rs in project.demography.index:
         row = project.demography.loc[rs]
@@ -46,7 +45,7 @@ def demography_markdown(project: Project, rs: str, lang: str = "de") -> str:
     )
 
 
-def network_markdown(project: Project, rs: str, lang: str = "de") -> str:
+def network_markdown(project: Project, rs: str, lang: str) -> str:
     """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
     labels = theme_labels(project.themes, lang)
     others = partners_sharing(theme_links(project), rs)
@@ -55,17 +54,15 @@ def network_markdown(project: Project, rs: str, lang: str = "de") -> str:
     lines = [f"**{text(lang, 'network')}:**"]
     for other, shared in others:
         row = project.partners.loc[other]
-        lines.append(
-            f"- {md_text(display_name(row['typ'], row['name']))}: {md_text(', '.join(labels[s] for s in shared))}"
-        )
+        lines.append(f"- {md_text(row['display_name'])}: {md_text(', '.join(labels[s] for s in shared))}")
     return "\n".join(lines)
 
 
-def details_markdown(project: Project, rs: str, lang: str = "de") -> str:
+def details_markdown(project: Project, rs: str, lang: str) -> str:
     """Everything known about one partner; gaps say „nicht dokumentiert“."""
     row = project.partners.loc[rs]
     lines = [
-        f"## {md_text(display_name(row['typ'], row['name']))}",
+        f"## {md_text(row['display_name'])}",
         " · ".join(md_text(v) for v in (role_label(row["rolle"], lang), type_label(row["typ"], lang), row["land"])),
         "",
         demography_markdown(project, rs, lang),

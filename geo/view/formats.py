@@ -19,7 +19,7 @@ def short(value: str, limit: int = 40) -> str:
 LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
-def format_number(value: float, lang: str = "de", decimals: int = 0) -> str:
+def format_number(value: float, lang: str, decimals: int = 0) -> str:
     """Number in the page's language (babel/CLDR): ``4766.8`` → ``4.766,8`` (de), ``4,766.8`` (en)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "de_DE"))
@@ -30,13 +30,13 @@ def format_de(value: float, decimals: int = 0) -> str:
     return format_number(value, "de", decimals)
 
 
-def format_day(iso: str, lang: str = "de") -> str:
+def format_day(iso: str, lang: str) -> str:
     """A day in the page's language: ``2018-12-31`` → ``31.12.2018`` (de), ``31 Dec 2018`` (en)."""
     day = date.fromisoformat(iso)
     return format_date(day, format="medium", locale=LOCALES.get(lang, "de_DE"))
 
 
-def source_period(value: str, lang: str = "de") -> str:
+def source_period(value: str, lang: str) -> str:
     """``2015-10 – 2016-09`` → ``10/2015 – 09/2016``; ``2014–2016`` stays; days as ``31.12.2018``."""
 
     def one(part: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from geo.data.sources import ATTRIBUTION
 
 DACHPROJEKT_URL = "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/"
@@ -429,6 +431,16 @@ def text(lang: str, key: str, **values: object) -> str:
     """Interface text for ``key`` in ``lang`` (German when unknown), formatted with ``values``."""
     template = TEXTS.get(lang, DE)[key]
     return template.format(**values) if values else template
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The interface texts of one language: ``t("key", value=…)``; what a page section is handed."""
+
+    lang: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        return text(self.lang, key, **values)
 
 
 # Roles and types of partners in English (German pages show the values from partners.csv as they are).

@@ -11,15 +11,31 @@ from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day
 from geo.view.state import PAGE, PAGE_NAMES
 
-ACCESSIBILITY, EASY = PAGE_NAMES
+ACCESSIBILITY, EASY, DATA_CHECK = PAGE_NAMES  # the data check is for maintainers: linked nowhere
 UNSET = "_noch nicht festgelegt_"
 
 
-def page_links(lang: str = "de") -> str:
+def page_links(lang: str) -> str:
     """The two links, for the sidebar and the footer (relative: they keep the host and path)."""
     if lang == "en":
         return f"[Accessibility statement](?{PAGE}={ACCESSIBILITY}) · [Leichte Sprache (easy German)](?{PAGE}={EASY})"
     return f"[Erklärung zur Barrierefreiheit](?{PAGE}={ACCESSIBILITY}) · [Leichte Sprache](?{PAGE}={EASY})"
+
+
+def data_check_markdown(problems: list[str], served: str | None) -> str:
+    """The maintainers' page: what is wrong in ``data/`` now and which state visitors see meanwhile."""
+    if not problems:
+        return f"## Datenprüfung\n\nAlle Dateien in `data/` sind gültig. Ausgeliefert wird der Stand vom {served}."
+    still = (
+        f"Besucher sehen weiter den letzten gültigen Stand (Dateien vom {served})."
+        if served
+        else "Seit dem Start des Servers war kein Stand gültig: Besucher sehen die Fehlerseite."
+    )
+    return (
+        f"## Datenprüfung\n\n**{len(problems)} Problem(e)** in den Dateien in `data/`. {still} "
+        "Nach dem Korrigieren prüfen mit `python -m geo validate`; ein gültiger Stand wird ohne Neustart "
+        "ausgeliefert."
+    )
 
 
 def _value(value: str) -> str:
@@ -38,7 +54,7 @@ def accessibility_markdown(operator: Operator) -> str:
         if operator.conciliation_url
         else _value(operator.conciliation)
     )
-    date = format_day(operator.date) if operator.date else UNSET
+    date = format_day(operator.date, "de") if operator.date else UNSET
     return "\n".join(
         [
             "# Erklärung zur Barrierefreiheit",

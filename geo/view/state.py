@@ -22,8 +22,8 @@ LANG = "lang"  # lang=en: English interface text; German is the default
 LANGUAGES = ("de", "en")
 # Streamlit's own URL parameters; they are not ours to judge.
 PASSTHROUGH = frozenset({"embed", "embed_options"})
-PAGE = "seite"  # ?seite=barrierefreiheit | leichte-sprache: the extra pages (geo.view.pages)
-PAGE_NAMES = ("barrierefreiheit", "leichte-sprache")
+PAGE = "seite"  # ?seite=barrierefreiheit | leichte-sprache | datenpruefung: the extra pages (ui/pages.py)
+PAGE_NAMES = ("barrierefreiheit", "leichte-sprache", "datenpruefung")
 
 
 class Notice(NamedTuple):

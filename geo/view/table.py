@@ -6,7 +6,6 @@ from typing import Any
 
 import pandas as pd
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.i18n import role_label, text, type_label
@@ -21,31 +20,31 @@ def theme_counts(project: Project) -> dict[str, int]:
     return counts
 
 
-def matches(project: Project, selected: tuple[str, ...]) -> pd.Index:
+def matches(project: Project, themes: tuple[str, ...]) -> pd.Index:
     """Partners with any of the selected themes; all partners when nothing is selected."""
-    if not selected:
+    if not themes:
         return project.partners.index
-    wanted = set(selected)
+    wanted = set(themes)
     mask = project.partners["themen"].map(lambda slugs: bool(wanted.intersection(slugs)))
     return project.partners.index[mask.to_numpy(dtype=bool)]
 
 
-def theme_label_list(project: Project, slugs: tuple[str, ...], lang: str = "de") -> str:
+def theme_label_list(project: Project, slugs: tuple[str, ...], lang: str) -> str:
     labels = theme_labels(project.themes, lang)
     return ", ".join(labels[s] for s in slugs)
 
 
-def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de") -> pd.DataFrame:
+def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
     """The table under the map: exactly the matching partners, sorted by name; index = RS.
 
     Four readable columns (Name, Teilprojekt, Laufzeit, Themen); everything else is in the details and
     in :func:`export_table`.
     """
-    partners = project.partners.loc[matches(project, selected)]
+    partners = project.partners.loc[matches(project, themes)]
     missing = text(lang, "not_documented")
     table = pd.DataFrame(
         {
-            text(lang, "c_name"): [display_name(t, n) for t, n in zip(partners["typ"], partners["name"], strict=True)],
+            text(lang, "c_name"): partners["display_name"],
             text(lang, "c_project"): partners["teilprojekt"].replace("", missing),
             text(lang, "c_period"): partners["laufzeit"].replace("", missing),
             text(lang, "c_themes"): [theme_label_list(project, s, lang) or missing for s in partners["themen"]],
@@ -55,13 +54,13 @@ def partner_table(project: Project, selected: tuple[str, ...], lang: str = "de")
     return table.sort_values(text(lang, "c_name"))
 
 
-def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") -> pd.DataFrame:
+def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
     """Every column a reader needs, for the CSV and GeoJSON downloads; index = RS, sorted by name.
 
     Lists are joined readably (themes with commas, results and sources one per line); numbers are
     numbers (Einwohner empty where the source has none; Fläche from Destatis, else from VG250).
     """
-    partners = project.partners.loc[matches(project, selected)]
+    partners = project.partners.loc[matches(project, themes)]
     demography = project.demography
     contacts = project.contacts
     rows = []
@@ -82,7 +81,7 @@ def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") 
         rows.append(
             {
                 "RS": str(rs),
-                text(lang, "c_name"): display_name(p["typ"], p["name"]),
+                text(lang, "c_name"): p["display_name"],
                 text(lang, "c_type"): type_label(p["typ"], lang),
                 text(lang, "c_land"): p["land"],
                 text(lang, "c_role"): role_label(p["rolle"], lang),
@@ -109,16 +108,26 @@ def export_table(project: Project, selected: tuple[str, ...], lang: str = "de") 
     return table
 
 
-def theme_matrix(project: Project, lang: str = "de") -> dict[str, Any]:
-    """Partners (rows, by name) × themes that at least one partner has (columns), with totals."""
+def theme_matrix(
+    project: Project, lang: str, partner: str | None = None, themes: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """What the overview component draws: partners (rows, by name) × themes that at least one partner has
+    (columns), with totals, its texts in ``lang``, the selected ``partner`` and the filter's ``themes``."""
     counts = theme_counts(project)
-    themes = [t for t in project.themes if counts[t.slug]]
-    partners = project.partners.assign(
-        display=[display_name(t, n) for t, n in zip(project.partners["typ"], project.partners["name"], strict=True)]
-    )
+    offered = [t for t in project.themes if counts[t.slug]]
     rows = []
-    for rs, row in partners.sort_values("display").iterrows():
-        marks = [t.slug in row["themen"] for t in themes]
-        rows.append({"rs": str(rs), "name": row["display"], "marks": marks, "total": sum(marks)})
-    columns = [{"slug": t.slug, "label": t.label_in(lang), "count": counts[t.slug]} for t in themes]
-    return {"columns": columns, "rows": rows}
+    for rs, row in project.partners.sort_values("display_name").iterrows():
+        marks = [t.slug in row["themen"] for t in offered]
+        rows.append({"rs": str(rs), "name": row["display_name"], "marks": marks, "total": sum(marks)})
+    columns = [{"slug": t.slug, "label": t.label_in(lang), "count": counts[t.slug]} for t in offered]
+    return {
+        "columns": columns,
+        "rows": rows,
+        "caption": text(lang, "matrix_caption"),
+        "partner": text(lang, "partner"),
+        "total": text(lang, "matrix_total"),
+        "yes": text(lang, "matrix_yes"),
+        "filterBy": text(lang, "matrix_filter"),
+        "selected": partner,
+        "themes": list(themes),
+    }

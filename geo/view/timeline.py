@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from geo.data.partners import display_name
 from geo.data.project import Project
 from geo.view.escape import html_template
 from geo.view.i18n import text
@@ -115,7 +114,7 @@ TEMPLATE = html_template("""<style>
 </section>""")
 
 
-def timeline_html(project: Project, selected: str | None, lang: str = "de") -> str:
+def timeline_html(project: Project, partner: str | None, lang: str) -> str:
     """The timeline as an HTML fragment (every value escaped by the template)."""
     rows = [
         {
@@ -129,7 +128,7 @@ def timeline_html(project: Project, selected: str | None, lang: str = "de") -> s
     ]
     unknown = []
     for rs, row in project.partners.sort_values("name").iterrows():
-        name = display_name(row["typ"], row["name"])
+        name = row["display_name"]
         period = parse_period(row["laufzeit"]) if row["laufzeit"] else None
         if period is None:
             unknown.append(name + (f" ({row['laufzeit']})" if row["laufzeit"] else ""))
@@ -154,7 +153,7 @@ def timeline_html(project: Project, selected: str | None, lang: str = "de") -> s
             {
                 "name": name,
                 "when": when,
-                "cls": "selected" if rs == selected else "",
+                "cls": "selected" if rs == partner else "",
                 "bar": " ".join(classes),
                 "left": round(start, 2),
                 "width": round(max(end - start, 1.0), 2),
