@@ -22,7 +22,7 @@ from geo.build.vg250 import fetch_vg250, load_parts
 from geo.data.paths import DATA_DIR
 from geo.data.project import load_project
 from geo.view.formats import format_de
-from tests.browser import streamlit_server
+from harness.browser import streamlit_server
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 SCALE_TOLERANCE_M = 400.0

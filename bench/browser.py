@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
-from tests.browser import CHROMIUM_ARGS, IDLE, IFRAME, chromium_path, click_lonlat, open_map
+from harness.browser import CHROMIUM_ARGS, IDLE, IFRAME, chromium_path, click_lonlat, open_map
 
 CLICKS = [((10.0, 53.85), "Kreis Segeberg"), ((10.35, 53.7), "Kreis Stormarn")]
 

@@ -32,7 +32,7 @@ from deploy.cluster import down, free_ports, up
 from geo.build.vg250 import cache_dir
 from geo.data.paths import ROOT
 from geo.view.formats import format_de
-from tests.browser import chromium_path, streamlit_server
+from harness.browser import chromium_path, streamlit_server
 
 PACKAGE = "lighthouse@12.8.2"
 METRICS = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "interactive")

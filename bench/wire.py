@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Page, sync_playwright
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, click_lonlat, map_frame, open_map, wait_view
+from harness.browser import CHROMIUM_ARGS, chromium_path, click_lonlat, map_frame, open_map, wait_view
 
 SEGEBERG = (10.0, 53.85)
 STORMARN = (10.35, 53.7)

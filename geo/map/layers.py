@@ -25,7 +25,7 @@ CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
 
 class Panes(Script):
-    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/web/map.js``)."""
+    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/map/web/map.js``)."""
 
     _source = "MRH.createPanes({{ this._parent.get_name() }});"
 
@@ -50,7 +50,7 @@ class Attribution(Script):
 
 
 class Behaviour(Script):
-    """Labels, legend, grouped layer panel, selection, keyboard and touch (``geo/web/map.js``).
+    """Labels, legend, grouped layer panel, selection, keyboard and touch (``geo/map/web/map.js``).
 
     ``data`` holds plain values (texts are inserted with ``textContent`` in the browser).
     """
@@ -184,7 +184,7 @@ def build_map(
         zoom_delta=0.5,
     )
     figure.add_child(fmap)
-    fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/mapdoc.py)
+    fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/map/mapdoc.py)
     Panes().add_to(fmap)
     west, south, east, north = project.partners.total_bounds
     bounds = [[south, west], [north, east]]

@@ -108,7 +108,7 @@ def map_document(
     root.header.add_child(Element(head), name="inlined_assets", index=0)
     html, found = _VIEWPORT.subn(VIEWPORT, root.render(), count=1)
     if found != 1:
-        raise RuntimeError("folium's viewport meta changed; update geo/mapdoc.py")
+        raise RuntimeError("folium's viewport meta changed; update geo/map/mapdoc.py")
     html = html.replace("<html>", f'<html lang="{lang}">', 1)
     return _stable_ids(html)
 

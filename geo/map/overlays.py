@@ -154,7 +154,7 @@ class NetworkLines(Script):
     """Draws the Vernetzung lines in the browser when the layer is first shown.
 
     Pairs are computed from the partner features' themes and points, so the payload grows with the
-    number of partners, not with the number of pairs (mirrors :func:`geo.network.shared_theme_links`).
+    number of partners, not with the number of pairs (mirrors :func:`geo.view.network.shared_theme_links`).
     """
 
     _source = """

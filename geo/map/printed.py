@@ -21,6 +21,7 @@ import matplotlib.patheffects as effects
 import matplotlib.pyplot as plt
 from matplotlib.patches import Patch
 
+from geo.data.demography import figures_of
 from geo.data.partners import LEAD
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
@@ -310,13 +311,13 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
         for _, c in contacts.iterrows()
     ]
     story.append(field("f_contact", "; ".join(contact_lines)))
-    if rs in project.demography.index:
-        d = project.demography.loc[rs]
+    found = figures_of(project.demography, rs)
+    if found:
         figures = (
-            f"{format_number(d['einwohner'], lang)} {text(lang, 'f_population')}, "
-            f"{format_number(d['flaeche_km2'], lang, 1)} km², "
-            f"{format_number(d['einwohner_je_km2'], lang, 1)} {text(lang, 'per_km2')} "
-            f"({text(lang, 'destatis', date=format_day(d['stand'], lang))}; {d['lizenz']})"
+            f"{format_number(found.einwohner, lang)} {text(lang, 'f_population')}, "
+            f"{format_number(found.flaeche_km2, lang, 1)} km², "
+            f"{format_number(found.einwohner_je_km2, lang, 1)} {text(lang, 'per_km2')} "
+            f"({text(lang, 'destatis', date=format_day(found.stand, lang))}; {found.lizenz})"
         )
     else:
         area = format_number(row["area_km2"], lang, 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geo.data.demography import figures_of
 from geo.data.project import Project
 
 # Einwohner je km²: class breaks and a sequential, colour-blind-safe ramp (ColorBrewer YlGnBu).
@@ -21,5 +22,5 @@ def density_color(density: float | None) -> str:
 
 def density_by_partner(project: Project) -> dict[str, float | None]:
     """Einwohner je km² per partner (None where the source has no figure)."""
-    figures = project.demography["einwohner_je_km2"] if len(project.demography) else {}
-    return {str(rs): (float(figures[rs]) if rs in figures else None) for rs in project.partners.index}
+    found = {str(rs): figures_of(project.demography, str(rs)) for rs in project.partners.index}
+    return {rs: figures.einwohner_je_km2 if figures else None for rs, figures in found.items()}

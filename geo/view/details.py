@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from geo.data.demography import figures_of
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.escape import md_link, md_text
@@ -26,14 +27,14 @@ ALTKREIS_ONLY = "13076"
 
 def demography_markdown(project: Project, rs: str, lang: str) -> str:
     """Area, population and density in German number format, each with its source."""
-    if rs in project.demography.index:
-        row = project.demography.loc[rs]
-        source = text(lang, "destatis", date=format_day(row["stand"], lang))
+    found = figures_of(project.demography, rs)
+    if found:
+        source = text(lang, "destatis", date=format_day(found.stand, lang))
         figures = (
-            f"**{text(lang, 'f_area')}:** {format_number(row['flaeche_km2'], lang, 1)} km² · "
-            f"**{text(lang, 'f_population')}:** {format_number(row['einwohner'], lang)} · "
-            f"**{text(lang, 'f_density')}:** {format_number(row['einwohner_je_km2'], lang, 1)} {text(lang, 'per_km2')} "
-            f"({md_text(source)}; {md_text(text(lang, 'f_licence'))}: {md_text(row['lizenz'])})"
+            f"**{text(lang, 'f_area')}:** {format_number(found.flaeche_km2, lang, 1)} km² · "
+            f"**{text(lang, 'f_population')}:** {format_number(found.einwohner, lang)} · "
+            f"**{text(lang, 'f_density')}:** {format_number(found.einwohner_je_km2, lang, 1)} {text(lang, 'per_km2')} "
+            f"({md_text(source)}; {md_text(text(lang, 'f_licence'))}: {md_text(found.lizenz)})"
         )
         if rs == ALTKREIS_ONLY:
             figures += f"  \n_{md_text(text(lang, 'altkreis'))}_"

@@ -34,6 +34,6 @@ def partners_sharing(links: Sequence[Link], rs: str) -> list[tuple[str, tuple[st
 
 
 def theme_links(project: Project) -> list[Link]:
-    """Pairs of partners that share themes (see :mod:`geo.network`)."""
+    """Pairs of partners that share themes (see :func:`shared_theme_links`)."""
     themes = {str(rs): slugs for rs, slugs in project.partners["themen"].items()}
     return shared_theme_links(themes, [t.slug for t in project.themes])

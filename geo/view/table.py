@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from geo.data.demography import figures_of
 from geo.data.project import Project
 from geo.data.themes import theme_labels
 from geo.view.i18n import role_label, text, type_label
@@ -66,6 +67,7 @@ def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Dat
     rows = []
     for rs, p in partners.iterrows():
         people = contacts[contacts["rs"] == rs]
+        figures = figures_of(demography, str(rs))
         office = "; ".join(
             filter(
                 None,
@@ -91,10 +93,8 @@ def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Dat
                 text(lang, "c_summary"): p["kurzbeschreibung"],
                 text(lang, "c_results"): "\n".join(p["ergebnisse"]),
                 text(lang, "c_office"): office,
-                text(lang, "c_population"): int(demography.at[rs, "einwohner"]) if rs in demography.index else None,
-                text(lang, "c_area"): round(
-                    float(demography.at[rs, "flaeche_km2"] if rs in demography.index else p["area_km2"]), 1
-                ),
+                text(lang, "c_population"): figures.einwohner if figures else None,
+                text(lang, "c_area"): round(figures.flaeche_km2 if figures else float(p["area_km2"]), 1),
                 text(lang, "c_sources"): "\n".join(p["quellen"]),
                 text(lang, "c_stand"): p["stand"],
                 text(lang, "c_compiled"): p["erfasst"],

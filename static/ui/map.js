@@ -1,4 +1,4 @@
-// The dashboard side of the map (a Streamlit st.components.v2 component; see mapview.py). The map itself
+// The dashboard side of the map (a Streamlit st.components.v2 component; see ui/mapview.py). The map itself
 // is a plain st.iframe, drawn as soon as Streamlit draws the page; its view travels in the frame address's
 // fragment. This component draws nothing: it passes the map's messages on (selections and theme ticks
 // become trigger values for Python) and, on a phone, scrolls to the details after a tap.

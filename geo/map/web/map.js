@@ -1,7 +1,7 @@
 /* Behaviour of the map document: labels, legend, grouped layer panel, selection, keyboard, touch.
  *
  * folium builds the map and its layers; this file adds what folium has no element for. It is inlined into
- * the map document (geo/mapdoc.py). In the dashboard the view comes in the address's fragment
+ * the map document (geo/map/mapdoc.py). In the dashboard the view comes in the address's fragment
  * (#view=<JSON>, see ui/mapview.py): the page changes only the fragment, so the document stays and hears
  * "hashchange". Choices go out with window.postMessage to the page, where a small component passes them on:
  *   to the page:   {type: "mrh:ready"}, {type: "mrh:select", rs, via}, {type: "mrh:themes", themes}

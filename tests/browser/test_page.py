@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from geo.data.paths import DATA_DIR as DATA
 from geo.map.styles import MATCH_STYLE, MUTED_STYLE
-from tests.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
-from tests.conftest import DATA
+from harness.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
 
 pytestmark = pytest.mark.browser
 SEGEBERG = (10.2, 53.93)
@@ -128,7 +128,7 @@ def hostile_server(tmp_path_factory):
     import csv
     import shutil
 
-    from tests.conftest import DATA
+    from geo.data.paths import DATA_DIR as DATA
 
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(DATA, data)

@@ -8,7 +8,7 @@ import pytest
 
 from geo.data.project import load_project
 from geo.view.table import theme_counts
-from tests.browser import IFRAME, open_map, page_point, wait_view
+from harness.browser import IFRAME, open_map, page_point, wait_view
 from ui import mapview
 
 pytestmark = pytest.mark.browser

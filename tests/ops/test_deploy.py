@@ -21,7 +21,7 @@ import pytest
 from deploy.cluster import Cluster, down, nginx_binary, up
 from deploy.nginx import ROUTE_COOKIE, Front, main_config
 from geo.data.paths import ROOT
-from tests.browser import click_lonlat, foreign, free_port, open_map, wait_view
+from harness.browser import click_lonlat, foreign, free_port, open_map, wait_view
 
 SEGEBERG = (10.2, 53.93)
 STORMARN = (10.3, 53.7)

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.data.gazetteer import read_gazetteer
+from geo.data.paths import DATA_DIR as DATA
 from geo.view.search import KREIS_SEPARATOR, MAX_QUERY, fold, partner_of, search
-from tests.conftest import DATA
 
 PARTNERS = ["13076", "01051", "01061", "01062", "01053", "01056", "01060", "03352", "13074"]
 PARTNERS += ["033555401", "033595407", "033530005"]
