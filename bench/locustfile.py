@@ -4,7 +4,7 @@ By hand (also distributed, see Locust's documentation)::
 
     .venv/bin/locust -f bench/locustfile.py --headless --host http://127.0.0.1:8080/ -u 20 -r 20 -t 60s Visitor
 
-``python -m bench.load`` drives the same classes as a library and writes the table in README „Betrieb“.
+``python -m bench.load`` drives the same classes as a library and writes bench/load.md.
 Each step is reported as a Locust request of type ``WS`` named after the step, timed from sending (for
 „Seite öffnen“: from the page request) until the script run finished.
 """

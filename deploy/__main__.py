@@ -1,4 +1,4 @@
-"""``python -m deploy up|down|status|nginx-config`` – see README „Betrieb“."""
+"""``python -m deploy up|down|status|nginx-config`` – see deploy/README.md."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from deploy.cluster import DeployError, down, running_ports, up
-from deploy.nginx import Front, http_block
+from deploy.nginx import ConfigValueError, Front, http_block
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
             if bool(args.tls_certificate) != bool(args.tls_key):
                 raise DeployError("--tls-certificate und --tls-key nur zusammen angeben")
             sys.stdout.write(http_block(front))
-    except DeployError as exc:
+    except (DeployError, ConfigValueError) as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 2
     return 0

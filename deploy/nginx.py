@@ -33,6 +33,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
 from geo.map.mapdoc import BASEMAP_PREFIX
 from geo.map.overlays import BASEMAP_URL
 
@@ -78,8 +80,7 @@ class Front:
     brotli: bool = field(default_factory=BROTLI_MODULE.exists)
     # HTTPS with HTTP/2: paths of the certificate (chain) and its key; empty: plain HTTP/1.1 (behind another
     # TLS proxy, or for a trial). Browsers speak HTTP/2 only over TLS, and without it a first visit waits in
-    # six connections for Streamlit's ≈ 50 small bundles (README „Leistung“: the map stood ≈ 6 s instead of
-    # ≈ 3 s after the page's first paint).
+    # six connections for Streamlit's ≈ 50 small bundles (bench/lighthouse.md).
     tls_certificate: str = ""
     tls_key: str = ""
 
@@ -128,187 +129,86 @@ def map_csp(front: Front, basemap: bool) -> str:
     return re.sub(r"script-src [^;]*", "script-src 'self' 'unsafe-inline'", csp(front, basemap))
 
 
-def _headers(policy: str, cache_control: str | None = None) -> str:
-    """nginx drops a server's add_header lines in any location that has its own, so each location gets all."""
-    lines = [
-        f'add_header Content-Security-Policy "{policy}" always;',
-        'add_header X-Content-Type-Options "nosniff" always;',
-        'add_header Referrer-Policy "no-referrer" always;',
-        'add_header Permissions-Policy "camera=(), microphone=(), geolocation=(), interest-cohort=()" always;',
-        'add_header Set-Cookie "$mrh_set_route" always;',
-    ]
-    if cache_control:
-        lines.append(f'add_header Cache-Control "{cache_control}" always;')
-    return "\n        ".join(lines)
+# Values in the templates: one token each, unless a filter says otherwise (deploy/nginx.conf.j2).
+_UNSAFE_TOKEN = re.compile(r"[\s\"'$;#{}\\]")
+_UNSAFE_QUOTED = re.compile(r"[\x00-\x1f\x7f$\\\"]")
 
 
-def _proxy(front: Front) -> str:
-    return "\n        ".join(
-        [
-            "proxy_pass http://$mrh_pool;",
-            "proxy_http_version 1.1;",
-            'proxy_set_header Connection "";',
-            "proxy_set_header Host $host;",
-            "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
-            "proxy_set_header X-Forwarded-Proto $scheme;",
-            "proxy_next_upstream error timeout http_502 http_503;",
-            "proxy_connect_timeout 2s;",
-        ]
-    )
+class ConfigValueError(ValueError):
+    """A value (name, address, path, policy) that cannot be written into the configuration as given."""
+
+
+class _Checked(str):
+    """A value a filter has made safe for its place in the configuration."""
+
+
+def _token(value: object) -> str:
+    if isinstance(value, _Checked):
+        return value
+    text = str(value)
+    if not text or _UNSAFE_TOKEN.search(text):
+        raise ConfigValueError(
+            f"Wert {text!r} passt nicht als ein Wort in die nginx-Konfiguration "
+            "(ohne Leerzeichen, Anführungszeichen, $ ; # { } und \\)"
+        )
+    return text
+
+
+def _quoted(value: object) -> _Checked:
+    text = str(value)
+    if _UNSAFE_QUOTED.search(text):
+        raise ConfigValueError(
+            f'Wert {text!r} passt nicht in eine Zeichenkette der nginx-Konfiguration ($, \\, " oder Steuerzeichen)'
+        )
+    return _Checked(f'"{text}"')
+
+
+def _regex(value: object) -> _Checked:
+    return _Checked(re.escape(_token(value)))
+
+
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent),
+    finalize=_token,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=StrictUndefined,
+    autoescape=False,  # not HTML: nginx's own rules are enforced by finalize and the filters above
+)
+_TEMPLATES.filters.update(
+    quoted=_quoted, regex=_regex, words=lambda values: _Checked(" ".join(map(_token, values))), rendered=_Checked
+)
 
 
 def http_block(front: Front) -> str:
     """The part that goes into nginx's ``http { }`` context (production: ``/etc/nginx/conf.d/mrh.conf``)."""
     if not front.instances:
-        raise ValueError("mindestens eine Streamlit-Instanz angeben")
-    prefix = front.prefix
-    names = [f"i{k}" for k in range(1, len(front.instances) + 1)]
-    upstreams = [
-        "upstream mrh_all {\n    least_conn;\n"
-        + "".join(f"    server {addr} max_fails=1 fail_timeout=10s;\n" for addr in front.instances)
-        + "    keepalive 16;\n}"
-    ]
-    for name, addr in zip(names, front.instances, strict=True):
-        backups = "".join(f"    server {other} backup;\n" for other in front.instances if other != addr)
-        upstreams.append(
-            f"upstream mrh_{name} {{\n    server {addr} max_fails=1 fail_timeout=10s;\n{backups}    keepalive 8;\n}}"
-        )
-    pools = "".join(f"    {name} mrh_{name};\n" for name in names)
-    served = "".join(
-        f'    "~(^|, ){re.escape(addr)}$" {name};\n' for name, addr in zip(names, front.instances, strict=True)
+        raise ConfigValueError("mindestens eine Streamlit-Instanz angeben")
+    page = csp(front)
+    return _TEMPLATES.get_template("nginx.conf.j2").render(
+        instances=front.instances,
+        pools=[(f"i{k}", address) for k, address in enumerate(front.instances, start=1)],
+        cookie_name=ROUTE_COOKIE,
+        prefix=front.prefix,
+        cache_dir=front.cache_dir,
+        compress_types=COMPRESS_TYPES.split(),
+        brotli=front.brotli,
+        listen=front.listen,
+        tls=front.tls,
+        tls_certificate=front.tls_certificate,
+        tls_key=front.tls_key,
+        server_name=front.server_name,
+        page_csp=page,
+        map_csp=map_csp(front, basemap=False),
+        basemap_map_csp=map_csp(front, basemap=True),
+        basemap_prefix=BASEMAP_PREFIX,
+        immutable=f"public, max-age={YEAR}, immutable",
     )
-    cookie = f"{ROUTE_COOKIE}=$mrh_route; Path={prefix}; HttpOnly; SameSite=Lax$mrh_secure"
-    brotli = (
-        f"brotli on;\nbrotli_comp_level 5;\nbrotli_min_length 1024;\nbrotli_types {COMPRESS_TYPES};\n"
-        if front.brotli
-        else "# brotli: Debian's libnginx-mod-http-brotli-filter is not installed; gzip only\n"
-    )
-    tls = (
-        f"    ssl_certificate {front.tls_certificate};\n    ssl_certificate_key {front.tls_key};\n"
-        "    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_session_cache shared:mrh_tls:10m;\n"
-        if front.tls
-        else ""
-    )
-    page = _headers(csp(front))
-    hashed = _headers(csp(front), f"public, max-age={YEAR}, immutable")
-    proxy = _proxy(front)
-    return f"""# MRH Daseinsvorsorge – rendered by `python -m deploy` (deploy/nginx.py); edit there, not here.
-{chr(10).join(upstreams)}
-
-# Session affinity: the route cookie picks the instance's pool; without one, the least busy instance.
-map $cookie_{ROUTE_COOKIE} $mrh_pool {{
-    default mrh_all;
-{pools}}}
-# The instance that actually answered (the last address if nginx had to try another one).
-map $upstream_addr $mrh_route {{
-    default "";
-{served}}}
-# Set the cookie only when it is missing or names another instance than the one that answered.
-map "$cookie_{ROUTE_COOKIE}|$mrh_route" $mrh_set_route {{
-    default "{cookie}";
-    "~^[^|]*\\|$" "";
-    "~^(?<same>[^|]+)\\|(?P=same)$" "";
-}}
-# Behind TLS the cookie travels over HTTPS only.
-map $scheme $mrh_secure {{
-    default "";
-    https "; Secure";
-}}
-map $http_upgrade $mrh_connection {{
-    default upgrade;
-    "" "";
-}}
-
-proxy_cache_path {front.cache_dir} levels=1:2 keys_zone=mrh_static:10m max_size=200m inactive=30d use_temp_path=off;
-
-gzip on;
-gzip_vary on;
-gzip_proxied any;
-gzip_comp_level 5;
-gzip_min_length 1024;
-gzip_types {COMPRESS_TYPES};
-{brotli}
-server {{
-    listen {front.listen}{" ssl http2" if front.tls else ""};
-{tls}    server_name {front.server_name};
-    server_tokens off;
-    client_max_body_size 1m;
-
-    # Streamlit's frontend bundles: content-hashed names, immutable already; nginx keeps a copy.
-    location {prefix}static/ {{
-        {proxy}
-        proxy_cache mrh_static;
-        proxy_cache_valid 200 30d;
-        proxy_cache_use_stale error timeout updating;
-        {page}
-    }}
-
-    # Our map documents: named by content hash. Those with the opt-in basemap may load its tiles.
-    location ~ ^{re.escape(prefix)}app/static/maps/{BASEMAP_PREFIX}[0-9a-f]+\\.html$ {{
-        {proxy}
-        proxy_cache mrh_static;
-        proxy_cache_valid 200 30d;
-        proxy_hide_header Cache-Control;
-        {_headers(map_csp(front, basemap=True), f"public, max-age={YEAR}, immutable")}
-    }}
-    location {prefix}app/static/maps/ {{
-        {proxy}
-        proxy_cache mrh_static;
-        proxy_cache_valid 200 30d;
-        proxy_hide_header Cache-Control;
-        {_headers(map_csp(front, basemap=False), f"public, max-age={YEAR}, immutable")}
-    }}
-    # Component modules, loaded with ?v=<content hash>; Leaflet's copy for the offline download.
-    location {prefix}app/static/ {{
-        {proxy}
-        proxy_cache mrh_static;
-        proxy_cache_key $scheme$host$request_uri;
-        proxy_cache_valid 200 30d;
-        proxy_hide_header Cache-Control;
-        {hashed}
-    }}
-
-    # The session's websocket: upgraded, kept open for a working day and more.
-    location = {prefix}_stcore/stream {{
-        {proxy.replace('proxy_set_header Connection "";', "proxy_set_header Connection $mrh_connection;")}
-        proxy_set_header Upgrade $http_upgrade;
-        proxy_read_timeout 1d;
-        proxy_send_timeout 1d;
-        proxy_buffering off;
-        {page}
-    }}
-
-    location {prefix} {{
-        {proxy}
-        {page}
-    }}
-}}
-"""
 
 
 def main_config(front: Front, state_dir: Path) -> str:
     """A complete nginx.conf for a local cluster: everything nginx writes stays in ``state_dir``."""
-    modules = f"load_module {BROTLI_MODULE};\n" if front.brotli else ""
-    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    temp = "\n    ".join(f"{kind}_temp_path {state_dir / ('tmp-' + kind)};" for kind in kinds)
-    return f"""{modules}worker_processes 1;
-pid {state_dir / "nginx.pid"};
-error_log {state_dir / "error.log"} warn;
-events {{
-    worker_connections 2048;
-}}
-http {{
-    log_format mrh '$remote_addr [$time_local] "$request" $status $bytes_sent upstream=$upstream_addr '
-                   'cache=$upstream_cache_status t=$request_time';
-    access_log {state_dir / "access.log"} mrh;
-    default_type application/octet-stream;
-    types {{
-        text/html html;
-        text/css css;
-        application/javascript js mjs;
-    }}
-    {temp}
-
-{http_block(front)}
-}}
-"""
+    return _TEMPLATES.get_template("nginx-cluster.conf.j2").render(
+        brotli=front.brotli, brotli_module=BROTLI_MODULE, state_dir=state_dir, http_block=http_block(front)
+    )

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from deploy.cluster import Cluster, down, nginx_binary, up
-from deploy.nginx import ROUTE_COOKIE, Front, main_config
+from deploy.nginx import ROUTE_COOKIE, ConfigValueError, Front, http_block, main_config
 from geo.data.paths import ROOT
 from harness.browser import click_lonlat, foreign, free_port, open_map, wait_view
 
@@ -90,6 +90,40 @@ def test_rendered_configuration_passes_nginx_t(tmp_path):
         "upstream mrh_i2 {\n    server 127.0.0.1:9002 max_fails=1 fail_timeout=10s;\n    server 127.0.0.1:9001 backup;"
         in text
     )
+
+
+REFUSED: list[dict[str, object]] = [
+    {"server_name": "dashboard.example; return 200"},  # would add a directive
+    {"server_name": "a b"},
+    {"instances": ("127.0.0.1:8501 backup",)},
+    {"base_path": "mrh/ { }"},
+    {"cache_dir": "/var/cache/$host"},  # nginx would read a variable
+    {"frame_ancestors": "'self' https://x.de\" always; add_header X-Evil \"1"},  # leaves the quoted string
+    {"tls_certificate": "/etc/ssl/a pem", "tls_key": "/etc/ssl/k.pem"},
+]
+
+
+@pytest.mark.parametrize("values", REFUSED, ids=[next(iter(v)) for v in REFUSED])
+def test_a_value_that_would_change_the_configuration_is_refused(values):
+    front = Front(**{"instances": ("127.0.0.1:8501",), **values})  # type: ignore[arg-type]
+    with pytest.raises(ConfigValueError, match="nginx-Konfiguration"):
+        http_block(front)
+
+
+def test_values_are_written_as_given_where_they_are_plain():
+    text = http_block(Front(("[::1]:8501", "127.0.0.1:8502"), server_name="dashboard.example", base_path="mrh"))
+    assert "    server_name dashboard.example;\n" in text
+    assert '    "~(^|, )\\[::1\\]:8501$" i1;\n' in text  # matched literally, brackets and all
+    assert "location ~ ^/mrh/app/static/maps/karte\\-hintergrund\\-[0-9a-f]+\\.html$ {" in text
+    assert 'default "mrh_route=$mrh_route; Path=/mrh/; HttpOnly; SameSite=Lax$mrh_secure";' in text
+
+
+def test_nginx_config_command_reports_a_bad_value_without_a_traceback(capsys):
+    from deploy.__main__ import main
+
+    assert main(["nginx-config", "--instance", "127.0.0.1:8501", "--server-name", "x; y"]) == 2
+    err = capsys.readouterr().err
+    assert "Fehler:" in err and "'x; y'" in err and "Traceback" not in err
 
 
 def test_port_in_use_is_refused_with_a_clear_message_and_nothing_is_left(tmp_path):
