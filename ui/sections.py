@@ -60,6 +60,9 @@ factsheet = cached(factsheet_pdf)
 
 def data_error(problems: list[str]) -> None:
     """The maintainers' page when the data never validated since the server started: nothing else to show."""
+    if not problems:  # the files kept changing while the server read them for the first time
+        st.info("Die Daten werden gerade aktualisiert – bitte die Seite in einigen Sekunden neu laden.")
+        return
     st.error(Texts("de")("data_error"))
     st.code("\n".join(problems), language=None)
 

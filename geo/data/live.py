@@ -27,8 +27,10 @@ ATTEMPTS = 3  # readings in a row that a concurrent writer may spoil before the 
 
 
 def data_signature(data_dir: Path) -> Signature:
-    """Changes whenever the data folder or a file in it changes (name, mtime, size; I/O, reads no file)."""
-    files = sorted(data_dir.iterdir()) if data_dir.is_dir() else []
+    """Changes whenever the data folder or a file in it changes (name, mtime, size; I/O, reads no file).
+
+    Hidden files (an editor's swap file, a writer's temporary file before its rename) do not count."""
+    files = sorted(p for p in data_dir.iterdir() if not p.name.startswith(".")) if data_dir.is_dir() else []
     stats = []
     for path in files:
         try:

@@ -144,6 +144,33 @@ def test_invalid_data_shows_the_error_page(data_dir, monkeypatch):
     assert partners.read_bytes() == before
 
 
+def test_a_broken_edit_on_a_running_server_never_reaches_visitors(data_dir, monkeypatch):
+    """Open page and new visitors keep the last good state; the maintainers' page lists the problem; a fix
+    is served without a restart (AppTest runs in this process, like a server's sessions)."""
+    from geo.build.boundaries import write_atomic
+
+    monkeypatch.setenv("MRH_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("MRH_DATA_CHECK_SECONDS", "1")
+    partners = data_dir / "partners.csv"
+    good = partners.read_text(encoding="utf-8")
+    open_page = start({"region": "01060"})
+    assert "„Kreis Segeberg 2030“" in markdown(open_page)
+    write_atomic(partners, good.replace(";Segeberg;Kreis;", ";Segeberg;Kries;").encode("utf-8"))
+
+    open_page.run()
+    visitor = start({"region": "01060"})
+    for at in (open_page, visitor):
+        assert not at.error and "„Kreis Segeberg 2030“" in markdown(at)
+        assert len(table_rows(at)) == 12 and map_data(at)["view"]["selected"] == "01060"
+    maintainers = start({"seite": "datenpruefung"})
+    assert "**1 Problem(e)**" in markdown(maintainers) and "letzten gültigen Stand" in markdown(maintainers)
+    assert "partners.csv:8: Unbekannter Typ 'Kries' in Spalte 'typ'" in maintainers.code[0].value
+
+    write_atomic(partners, good.replace("„Kreis Segeberg 2030“", "„Kreis Segeberg 2031“").encode("utf-8"))
+    assert "„Kreis Segeberg 2031“" in markdown(start({"region": "01060"}))
+    assert "Alle Dateien in `data/` sind gültig" in markdown(start({"seite": "datenpruefung"}))
+
+
 def test_hostile_data_is_escaped_in_the_panel_and_table(data_dir, monkeypatch):
     partners = data_dir / "partners.csv"
     hostile = "<img src=x onerror=alert(1)> [klick](javascript:alert(2)) ${alert(3)}"
