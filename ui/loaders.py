@@ -8,6 +8,7 @@ once and an old one is never mixed into a run that started on the new one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Concatenate, NamedTuple, ParamSpec, TypeVar
@@ -17,6 +18,14 @@ import streamlit as st
 from geo.data.live import LastGood, Signature, Snapshot
 from geo.data.paths import configured_data_dir
 from geo.data.project import Project
+
+# The server's log (stderr, journald under systemd): data problems as "… ERROR mrh.data: file:line: …".
+_LOG = logging.getLogger("mrh")
+if not _LOG.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    _LOG.addHandler(_handler)
+    _LOG.propagate = False
 
 P = ParamSpec("P")
 R = TypeVar("R")
