@@ -12,8 +12,9 @@ export default function (component) {
       if (event.origin !== window.location.origin || !isMapFrame(event.source, state.src)) { return; }
       const message = event.data || {};
       if (message.type === "mrh:select" && typeof message.rs === "string") {
-        state.pending = { rs: message.rs, via: message.via };
-        state.trigger("select", message.rs);
+        clearTimeout(state.retry);
+        state.pending = { rs: message.rs, via: message.via, tries: 0 };
+        send(state, state.pending);
       } else if (message.type === "mrh:themes" && Array.isArray(message.themes)) {
         state.trigger("themes", message.themes.filter((s) => typeof s === "string"));
       }
@@ -30,10 +31,27 @@ export default function (component) {
   const pending = state.pending;
   if (pending && data.view.selected === pending.rs) {
     state.pending = null;
+    clearTimeout(state.retry);
     if (pending.via === "touch" || window.innerWidth < 640) {
       scrollToDetails(data.detailsAnchor, 0);
     }
   }
+}
+
+// A choice can be lost on its way: while the page reconnects to another instance (its own died), the
+// trigger reaches a session that has not run yet and has no callbacks. So a choice not confirmed by a run
+// (the view with it selected) within RETRY_MS is sent again, twice at most; sending it again is harmless.
+const RETRY_MS = 3000;
+const RETRIES = 2;
+
+function send(state, pending) {
+  state.trigger("select", pending.rs);
+  state.retry = setTimeout(() => {
+    if (state.pending === pending && pending.tries < RETRIES) {
+      pending.tries += 1;
+      send(state, pending);
+    }
+  }, RETRY_MS);
 }
 
 function mapFrames(src) {
