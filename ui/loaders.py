@@ -57,8 +57,8 @@ def cached(
     written file), else Streamlit's data cache returns a copy. Arguments must be hashable by Streamlit.
     """
 
-    def run(signature: Signature, _project: Project, *args: Any) -> R:  # ``_project``: not hashed
-        return function(_project, *args)  # type: ignore[call-arg]
+    def run(signature: Signature, _project: Project, *args: Any, **kwargs: Any) -> R:  # ``_project``: not hashed
+        return function(_project, *args, **kwargs)  # type: ignore[call-arg]
 
     # Streamlit tells cached functions apart by module and qualified name: one cache per wrapped function.
     run.__module__, run.__qualname__, run.__name__ = function.__module__, function.__qualname__, function.__name__
@@ -66,6 +66,6 @@ def cached(
     runner = store(max_entries=max_entries, show_spinner=False)(run)
 
     def call(served: Served, *args: P.args, **kwargs: P.kwargs) -> R:
-        return runner(served.signature, served.project, *args)
+        return runner(served.signature, served.project, *args, **kwargs)
 
     return call

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from geo.data.errors import DataError, Problem
 from geo.data.project import Project, load_project
@@ -37,7 +38,7 @@ def data_signature(data_dir: Path) -> Signature:
             stat = path.stat()
         except FileNotFoundError:  # replaced while we looked
             continue
-        if path.is_file():
+        if S_ISREG(stat.st_mode):
             stats.append((path.name, stat.st_mtime_ns, stat.st_size))
     return ((str(data_dir.resolve()), 0, 0), *stats)
 

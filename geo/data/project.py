@@ -135,7 +135,7 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     partners, found = read_partners(data_dir / "partners.csv", [t.slug for t in themes])
     problems += found
     # a partner row with a typo is reported once, in partners.csv, not again by every file naming its key
-    named = set(partners.index) | partners.attrs["rejected"]
+    named = set(partners.index) | rejected_keys(partners)
     contacts, found = read_contacts(data_dir / "contacts.csv", named)
     problems += found
     regions, region_problems = read_features(data_dir / "boundaries.geojson", ("Polygon", "MultiPolygon"))
@@ -175,6 +175,11 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     return Project(joined, themes, contacts, demography, context, gazetteer)
 
 
+def rejected_keys(partners: pd.DataFrame) -> frozenset[str]:
+    """Keys of partner rows that did not validate (``read_partners``); empty for a frame made elsewhere."""
+    return frozenset(partners.attrs.get("rejected", ()))
+
+
 def join_problems(
     data_dir: Path,
     partners: pd.DataFrame,
@@ -195,7 +200,7 @@ def join_problems(
                 problems.append(
                     Problem(partners_name, int(line), f"Regionalschlüssel '{rs}' fehlt in {regions_name} – {REBUILD}")
                 )
-        for rs in regions.index.difference(partners.index).difference(list(partners.attrs.get("rejected", ()))):
+        for rs in regions.index.difference(partners.index).difference(list(rejected_keys(partners))):
             label = regions.at[rs, "GEN"] if "GEN" in regions else ""
             problems.append(
                 Problem(regions_name, None, f"Gebiet {rs} ({label}) hat keinen Partner in {partners_name} – {REBUILD}")
