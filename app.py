@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo.view.dachprojekt import dachprojekt_markdown
 from geo.view.i18n import Texts
 from ui import loaders, mapview, pages, sections
 from ui.loaders import Served
@@ -39,7 +40,7 @@ labels = session.theme_labels(project.themes)
 
 sections.data_watch(t, served.signature)
 sections.header(t, session.notices())
-answer = sidebar(t, session, labels)
+answer = sidebar(t, session, labels, dachprojekt_markdown(project, t.lang))
 view = session.view()
 session.write_url(view)
 

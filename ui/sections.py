@@ -24,7 +24,7 @@ from geo.view.i18n import NOTE_2017, Texts
 from geo.view.pages import page_links
 from geo.view.search import Answer, search
 from geo.view.state import Notice, ViewState, embed_snippet, share_url
-from geo.view.table import export_table, partner_table, theme_matrix
+from geo.view.table import export_table, partner_table, theme_matrix, undocumented_notes
 from geo.view.timeline import timeline_html
 from ui import loaders, mapview, widgets
 from ui.loaders import Served, cached
@@ -137,6 +137,7 @@ def table_and_overview(t: Texts, project: Project, view: ViewState, session: Ses
         t("not_documented"),
         session.select,
         german=(0, 1) if t.lang == "en" else (),  # names and Teilprojekt titles stay German
+        notes=undocumented_notes(project, table.index, t.lang),
     )
     with st.expander(t("matrix_title")):
         matrix = theme_matrix(project, t.lang, view.region, view.themes)

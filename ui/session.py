@@ -70,8 +70,8 @@ class Session:
             }
         )
         found = self.find(start.place)
-        if start.region is None and found.kind == "one":
-            st.session_state[PARTNER] = found.places[0].partner
+        if start.region is None and found.kind in ("one", "several"):
+            st.session_state[PARTNER] = found_partner(found)
 
     def _reconcile(self) -> None:
         """The data may have changed since the last run: drop partners and themes it no longer has."""
@@ -118,12 +118,20 @@ class Session:
         st.session_state[THEMES] = [s for s in self.choices.offered if s in slugs]
 
     def searched(self) -> None:
-        """A new search text: a single match selects its partner, or no partner if it lies outside them all."""
+        """A new search text: a single match selects its partner, or no partner if it lies outside them all;
+        several matches that all lie in one partner's area select that partner."""
         found = self.find(st.session_state[PLACE])
-        if found.kind == "one":
-            st.session_state[PARTNER] = found.places[0].partner
+        if found.kind == "one" or (found.kind == "several" and found.partner):
+            st.session_state[PARTNER] = found_partner(found)
 
     def pick(self, place: Place) -> None:
         """One of several namesakes chosen from the list under the search field."""
         st.session_state[PLACE] = place.label
         st.session_state[PARTNER] = place.partner
+
+
+def found_partner(found: Answer) -> str | None:
+    """The partner a search answer selects: the one match's, or the one all matches share (else none)."""
+    if found.kind == "one":
+        return found.places[0].partner
+    return found.partner if found.kind == "several" else None

@@ -13,8 +13,9 @@ from ui import session as keys
 from ui.session import Session
 
 
-def sidebar(t: Texts, session: Session, labels: dict[str, str]) -> Answer:
-    """Draw the sidebar; returns the answer of the place search (its place is marked on the map)."""
+def sidebar(t: Texts, session: Session, labels: dict[str, str], dachprojekt: str) -> Answer:
+    """Draw the sidebar (``dachprojekt``: its section as markdown); returns the answer of the place search (its
+    place is marked on the map)."""
     names, counts = session.choices.names, session.choices.counts
     with st.sidebar:
         st.text_input(
@@ -62,7 +63,7 @@ def sidebar(t: Texts, session: Session, labels: dict[str, str]) -> Answer:
             horizontal=True,
             format_func={"de": "Deutsch", "en": "English"}.get,
         )
-        st.markdown(t("dachprojekt"))
+        st.markdown(dachprojekt)
         st.markdown(page_links(t.lang))
     return answer
 
@@ -76,7 +77,11 @@ def search_answer(t: Texts, session: Session, answer: Answer, query: str) -> Non
         partner = md_text(names.get(place.partner or "", ""))
         st.markdown(t(key, name=md_text(place.name), kreis=md_text(place.kreis), land=place.land, partner=partner))
     elif answer.kind == "several":
-        st.markdown(t("search_several", n=len(answer.places) + answer.more))
+        n = len(answer.places) + answer.more
+        if answer.partner:
+            st.markdown(t("search_several_one", n=n, partner=md_text(names.get(answer.partner, ""))))
+        else:
+            st.markdown(t("search_several", n=n))
         for number, place in enumerate(answer.places):
             mark = f" · {t('search_partner')}: {md_text(names[place.partner])}" if place.partner else ""
             st.button(

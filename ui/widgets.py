@@ -32,9 +32,10 @@ def partner_table(
     missing: str,
     on_select: Callable[[str], None],
     german: tuple[int, ...] = (),
+    notes: dict[str, str] | None = None,
 ) -> None:
     """The table (index = RS, first column = name), ``partner`` marked; choosing a name calls ``on_select(rs)``
-    before the rerun.
+    before the rerun. A row in ``notes`` (RS → text) shows that one line after its name instead of its cells.
 
     ``german``: indices of columns whose text is German whatever the page language (marked ``lang="de"``)."""
 
@@ -44,7 +45,12 @@ def partner_table(
             on_select(value)
 
     rows = [
-        {"rs": str(rs), "cells": [str(v) for v in row.tolist()], "missing": [v == missing for v in row.tolist()]}
+        {
+            "rs": str(rs),
+            "cells": [str(v) for v in row.tolist()],
+            "missing": [v == missing for v in row.tolist()],
+            "note": (notes or {}).get(str(rs), ""),
+        }
         for rs, row in table.iterrows()
     ]
     _table(

@@ -75,7 +75,8 @@ def run_validate(data_dir: Path) -> int:
     project = load_project(data_dir)
     print(
         f"OK: {len(project.partners)} Partner, {len(project.themes)} Themen, "
-        f"{len(project.contacts)} Kontakte, alle Dateien in {display_path(data_dir)} stimmen überein."
+        f"{len(project.contacts)} Kontakte, {len(project.events)} Termine, "
+        f"alle Dateien in {display_path(data_dir)} stimmen überein."
     )
     return 0
 

@@ -35,8 +35,11 @@ OPTIONAL = ("lon", "lat")
 PRECISIONS = {"adresse": "Adresse", "gemeinde": "Gemeinde", "kreis": "Kreis"}
 
 
-def read_contacts(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read ``contacts.csv`` (I/O). An empty ``rs`` means a contact of the Dachprojekt."""
+def read_contacts(path: Path, partner_keys: Collection[str] | None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read ``contacts.csv`` (I/O). An empty ``rs`` means a contact of the Dachprojekt.
+
+    ``partner_keys`` ``None``: partners.csv could not be read, so keys are not checked against it.
+    """
     rows, problems = read_table(path, COLUMNS, OPTIONAL)
     name = display_path(path)
     records = []
@@ -80,9 +83,10 @@ def contact_rules() -> dict[str, Rule]:
     }
 
 
-def _check_row(name: str, row: Row, partner_keys: Collection[str]) -> list[Problem]:
+def _check_row(name: str, row: Row, partner_keys: Collection[str] | None) -> list[Problem]:
     found = check_row(name, row, contact_rules())
-    if row["rs"] and rules.CSV_RS_PATTERN.match(row["rs"]) and row["rs"] not in partner_keys:
+    known = partner_keys is None or row["rs"] in partner_keys
+    if row["rs"] and rules.CSV_RS_PATTERN.match(row["rs"]) and not known:
         found.append(
             Problem(
                 name,

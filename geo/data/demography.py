@@ -42,8 +42,11 @@ def figures_of(demography: pd.DataFrame, rs: str) -> Figures | None:
     )
 
 
-def read_demography(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read and check ``demography.csv`` (I/O). The file is optional: absent means no figures."""
+def read_demography(path: Path, partner_keys: Collection[str] | None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read and check ``demography.csv`` (I/O). The file is optional: absent means no figures.
+
+    ``partner_keys`` ``None``: partners.csv could not be read, so keys are not checked against it.
+    """
     empty = pd.DataFrame(columns=list(COLUMNS)).set_index("rs")
     if not path.exists():
         return empty, []
@@ -81,7 +84,7 @@ def read_demography(path: Path, partner_keys: Collection[str]) -> tuple[pd.DataF
                 )
             )
             continue
-        if row["rs"] not in partner_keys:
+        if partner_keys is not None and row["rs"] not in partner_keys:
             problems.append(Problem(name, row.line, f"Regionalschlüssel '{row['rs']}' gehört zu keinem Partner."))
             continue
         records.append(record)

@@ -31,6 +31,8 @@ COLUMNS = (
     "erfasst",
     "anmerkung",
 )
+# What was looked for where a field has no source („nicht dokumentiert“), and where: shown instead of bare gaps.
+OPTIONAL = ("gesucht",)
 TYPES = (
     "Kreis",
     "Landkreis",
@@ -68,6 +70,7 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
         "stand": rules.period(required=True),
         "erfasst": rules.date(required=True),
         "anmerkung": rules.free_text(),
+        "gesucht": rules.free_text(),
     }
 
 
@@ -77,7 +80,7 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
     Rows with problems are left out of the frame; every problem is returned. The keys of rows left out
     are in ``frame.attrs["rejected"]``: other files may name them without a second message for one typo.
     """
-    rows, problems = read_table(path, COLUMNS)
+    rows, problems = read_table(path, COLUMNS, OPTIONAL)
     name = display_path(path)
     table = partner_rules(theme_slugs)
     records = []
@@ -98,7 +101,7 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
         if row_problems:
             rejected.add(rs)
         else:
-            record: dict[str, object] = dict(row.cells)
+            record: dict[str, object] = {column: row[column] for column in (*COLUMNS, *OPTIONAL)}
             for column in LIST_COLUMNS:
                 record[column] = split_list(row[column])
             record["display_name"] = display_name(row["typ"], row["name"])
@@ -108,7 +111,7 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
         problems.append(
             Problem(name, leads[1], f"Mehr als ein Partner mit Rolle '{LEAD}' (Zeilen {', '.join(map(str, leads))}).")
         )
-    frame = pd.DataFrame(records, columns=[*COLUMNS, "display_name", "line"])
+    frame = pd.DataFrame(records, columns=[*COLUMNS, *OPTIONAL, "display_name", "line"])
     frame = frame.set_index("rs", drop=False).rename_axis(None)
     frame.attrs["rejected"] = frozenset(rejected - set(frame.index))
     return frame, problems

@@ -15,6 +15,7 @@ from shapely.geometry import shape
 from geo.data.contacts import read_contacts
 from geo.data.demography import read_demography
 from geo.data.errors import DataError, Problem
+from geo.data.events import empty_events, read_events
 from geo.data.gazetteer import empty_gazetteer, read_gazetteer
 from geo.data.partners import read_partners
 from geo.data.paths import DATA_DIR, display_path
@@ -33,6 +34,7 @@ class Project(NamedTuple):
     demography: pd.DataFrame  # index rs: einwohner, flaeche_km2, einwohner_je_km2, stand, quelle, lizenz
     context: gpd.GeoDataFrame  # Metropolregion 2014–2016 and Länder; may be empty
     gazetteer: pd.DataFrame = empty_gazetteer()  # index rs (12 digits): name, kreis, land, lon, lat; may be empty
+    events: pd.DataFrame = empty_events()  # datum, rs ("" = Dachprojekt), ereignis, quelle, …; by date; may be empty
 
 
 def read_features(path: Path, geometry_types: tuple[str, ...]) -> tuple[gpd.GeoDataFrame, list[Problem]]:
@@ -134,8 +136,10 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     themes, problems = read_themes(data_dir / "themes.csv")
     partners, found = read_partners(data_dir / "partners.csv", [t.slug for t in themes])
     problems += found
-    # a partner row with a typo is reported once, in partners.csv, not again by every file naming its key
-    named = set(partners.index) | rejected_keys(partners)
+    # a partner row with a typo is reported once, in partners.csv, not again by every file naming its key;
+    # a partners.csv that cannot be read at all (header, encoding) is not a reason to doubt the other files' keys
+    unreadable = partners.empty and bool(found)
+    named = None if unreadable else set(partners.index) | rejected_keys(partners)
     contacts, found = read_contacts(data_dir / "contacts.csv", named)
     problems += found
     regions, region_problems = read_features(data_dir / "boundaries.geojson", ("Polygon", "MultiPolygon"))
@@ -145,12 +149,18 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     problems += found
     gazetteer, found = read_gazetteer(data_dir / "orte.csv")
     problems += found
+    events, found = read_events(data_dir / "termine.csv", named)
+    problems += found
     context = gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
     if (data_dir / "context.geojson").exists():
         context, found = read_features(data_dir / "context.geojson", ("Polygon", "MultiPolygon"))
         problems += found
     problems += join_problems(
-        data_dir, partners, None if region_problems else regions, contacts, None if place_problems else places
+        data_dir,
+        None if unreadable else partners,
+        None if region_problems else regions,
+        contacts,
+        None if place_problems else places,
     )
     if problems:
         raise DataError(sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.message)))
@@ -172,7 +182,7 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     contacts["ort_name"] = [
         "" if a else places.at[o, "GEN"] for o, a in zip(contacts["ort_rs"], at_address, strict=True)
     ]
-    return Project(joined, themes, contacts, demography, context, gazetteer)
+    return Project(joined, themes, contacts, demography, context, gazetteer, events)
 
 
 def rejected_keys(partners: pd.DataFrame) -> frozenset[str]:
@@ -182,7 +192,7 @@ def rejected_keys(partners: pd.DataFrame) -> frozenset[str]:
 
 def join_problems(
     data_dir: Path,
-    partners: pd.DataFrame,
+    partners: pd.DataFrame | None,
     regions: gpd.GeoDataFrame | None,
     contacts: pd.DataFrame,
     places: gpd.GeoDataFrame | None,
@@ -194,7 +204,7 @@ def join_problems(
     partners_name = display_path(data_dir / "partners.csv")
     regions_name = display_path(data_dir / "boundaries.geojson")
     problems = []
-    if regions is not None:
+    if partners is not None and regions is not None:
         for rs, line in zip(partners.index, partners["line"], strict=True):
             if rs not in regions.index:
                 problems.append(

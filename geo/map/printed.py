@@ -24,15 +24,16 @@ from matplotlib.patches import Patch
 from geo.data.demography import figures_of
 from geo.data.partners import LEAD
 from geo.data.project import Project
-from geo.data.sources import ATTRIBUTION
+from geo.data.sources import ATTRIBUTION, is_mirror
 from geo.data.themes import theme_labels
 from geo.map.layers import short_name
 from geo.view.caption import made_text, view_caption
+from geo.view.dachprojekt import dachprojekt_lines
 from geo.view.escape import markup_text
 from geo.view.formats import format_day, format_number, source_period
 from geo.view.i18n import role_label, text
 from geo.view.state import ViewState
-from geo.view.table import matches
+from geo.view.table import is_documented, matches, undocumented_text
 
 METRIC = 25832
 HATCHES = ("////", "\\\\\\\\", "----", "||||", "xxxx", "....", "++++", "oo")
@@ -276,23 +277,34 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
         Spacer(1, 3 * mm),
         Image(image, width=160 * mm, height=100 * mm),
         Spacer(1, 3 * mm),
-        field("f_project", row["teilprojekt"]),
-        field("f_period", row["laufzeit"]),
-        field("f_themes", ", ".join(labels[s] for s in row["themen"])),
-        field("f_summary", row["kurzbeschreibung"]),
-        Paragraph(
-            f"<b>{markup_text(text(lang, 'f_results'))}:</b>"
-            + ("" if row["ergebnisse"] else f" <i>{markup_text(missing)}</i>"),
-            body,
-        ),
     ]
+    if is_documented(row):
+        story += [
+            field("f_project", row["teilprojekt"]),
+            field("f_period", row["laufzeit"]),
+            field("f_themes", ", ".join(labels[s] for s in row["themen"])),
+            field("f_summary", row["kurzbeschreibung"]),
+            Paragraph(
+                f"<b>{markup_text(text(lang, 'f_results'))}:</b>"
+                + ("" if row["ergebnisse"] else f" <i>{markup_text(missing)}</i>"),
+                body,
+            ),
+        ]
+    else:
+        story.append(
+            Paragraph(
+                f"<b>{markup_text(text(lang, 'f_project'))}:</b> <i>{markup_text(undocumented_text(row, lang))}</i>",
+                body,
+            )
+        )
     if row["ergebnisse"]:
         story.append(
             ListFlowable(
                 [Paragraph(markup_text(item), body) for item in row["ergebnisse"]], bulletType="bullet", leftIndent=10
             )
         )
-    story.append(field("f_office", row["zustaendig"]))
+    if is_documented(row):
+        story.append(field("f_office", row["zustaendig"]))
     contacts = project.contacts[project.contacts["rs"] == rs]
     contact_lines = [
         ", ".join(
@@ -310,7 +322,10 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
         )
         for _, c in contacts.iterrows()
     ]
-    story.append(field("f_contact", "; ".join(contact_lines)))
+    if is_documented(row) or contact_lines:
+        story.append(field("f_contact", "; ".join(contact_lines)))
+    if row["gesucht"] and is_documented(row):
+        story.append(field("f_searched", row["gesucht"]))
     found = figures_of(project.demography, rs)
     if found:
         figures = (
@@ -326,9 +341,18 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
     if row["anmerkung"]:
         story.append(field("f_note", row["anmerkung"]))
     sources = " · ".join(
-        f'<link href="{markup_text(u)}">{markup_text(urlsplit(u).hostname or u)}</link>' for u in row["quellen"]
+        f'<link href="{markup_text(u)}">{markup_text(urlsplit(u).hostname or u)}</link>'
+        + (f" ({markup_text(text(lang, 'mirror'))})" if is_mirror(u) else "")
+        for u in row["quellen"]
     )
     story.append(Paragraph(f"<b>{markup_text(text(lang, 'f_sources'))}:</b> {sources}", body))
+    story.append(
+        Paragraph(
+            f"<b>{markup_text(text(lang, 'tl_dach'))} – {markup_text(text(lang, 'dach_end'))}:</b> "
+            + markup_text(" · ".join(dachprojekt_lines(project, lang))),
+            small,
+        )
+    )
     story += [
         Spacer(1, 2 * mm),
         Paragraph(

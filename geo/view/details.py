@@ -8,12 +8,13 @@ import pandas as pd
 
 from geo.data.demography import figures_of
 from geo.data.project import Project
+from geo.data.sources import is_mirror
 from geo.data.themes import theme_labels
 from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day, format_number, source_period, tel_uri
 from geo.view.i18n import role_label, text, type_label
 from geo.view.network import partners_sharing, theme_links
-from geo.view.table import theme_label_list
+from geo.view.table import is_documented, theme_label_list, undocumented_text
 
 
 def _field(lang: str, key: str, value: str) -> str:
@@ -59,8 +60,16 @@ def network_markdown(project: Project, rs: str, lang: str) -> str:
     return "\n".join(lines)
 
 
+def source_links(urls: tuple[str, ...], lang: str) -> str:
+    """Sources as links named by their host; a copy site says that the original was not found."""
+    return ", ".join(
+        md_link(urlsplit(u).hostname or u, u) + (f" ({text(lang, 'mirror')})" if is_mirror(u) else "") for u in urls
+    )
+
+
 def details_markdown(project: Project, rs: str, lang: str) -> str:
-    """Everything known about one partner; gaps say „nicht dokumentiert“."""
+    """Everything known about one partner. Gaps say „nicht dokumentiert“ and what was searched; a partner
+    with no documented Teilprojekt gets one line for it instead of a gap per field."""
     row = project.partners.loc[rs]
     lines = [
         f"## {md_text(row['display_name'])}",
@@ -68,28 +77,36 @@ def details_markdown(project: Project, rs: str, lang: str) -> str:
         "",
         demography_markdown(project, rs, lang),
         "",
-        _field(lang, "f_project", row["teilprojekt"]),
-        "",
-        _field(lang, "f_period", row["laufzeit"]),
-        "",
-        _field(lang, "f_themes", theme_label_list(project, row["themen"], lang)),
-        "",
-        _field(lang, "f_summary", row["kurzbeschreibung"]),
-        "",
-        _field(lang, "f_results", "") if not row["ergebnisse"] else f"**{text(lang, 'f_results')}:**",
     ]
-    lines += [f"- {md_text(item)}" for item in row["ergebnisse"]]
-    lines += ["", _field(lang, "f_office", row["zustaendig"]), ""]
+    if not is_documented(row):
+        lines.append(f"**{text(lang, 'f_project')}:** _{md_text(undocumented_text(row, lang))}_")
+    else:
+        lines += [
+            _field(lang, "f_project", row["teilprojekt"]),
+            "",
+            _field(lang, "f_period", row["laufzeit"]),
+            "",
+            _field(lang, "f_themes", theme_label_list(project, row["themen"], lang)),
+            "",
+            _field(lang, "f_summary", row["kurzbeschreibung"]),
+            "",
+            _field(lang, "f_results", "") if not row["ergebnisse"] else f"**{text(lang, 'f_results')}:**",
+        ]
+        lines += [f"- {md_text(item)}" for item in row["ergebnisse"]]
+        lines += ["", _field(lang, "f_office", row["zustaendig"])]
     contacts = project.contacts[project.contacts["rs"] == rs]
-    lines.append(_field(lang, "f_contact", "") if contacts.empty else f"**{text(lang, 'f_contact')}:**")
-    lines += [f"- {contact_markdown(c)}" for _, c in contacts.iterrows()]
+    if is_documented(row) or not contacts.empty:
+        lines.append("")
+        lines.append(_field(lang, "f_contact", "") if contacts.empty else f"**{text(lang, 'f_contact')}:**")
+        lines += [f"- {contact_markdown(c)}" for _, c in contacts.iterrows()]
+    if row["gesucht"] and is_documented(row):
+        lines += ["", f"**{text(lang, 'f_searched')}:** {md_text(row['gesucht'])}"]
     if row["anmerkung"]:
         lines += ["", f"**{text(lang, 'f_note')}:** {md_text(row['anmerkung'])}"]
     lines += ["", network_markdown(project, rs, lang)]
-    sources = ", ".join(md_link(urlsplit(u).hostname or u, u) for u in row["quellen"])
     lines += [
         "",
-        f"**{text(lang, 'f_sources')}:** {sources}",
+        f"**{text(lang, 'f_sources')}:** {source_links(row['quellen'], lang)}",
         "",
         f"_{text(lang, 'f_stand')}: {md_text(source_period(row['stand'], lang))} · "
         f"{text(lang, 'f_compiled')}: {md_text(format_day(row['erfasst'], lang))}_",

@@ -39,7 +39,8 @@ DE = {
     "tl_title": "Zeitleiste der Laufzeiten",
     "tl_expander": "Zeitleiste: wann liefen die Teilprojekte?",
     "tl_legend": "Balken = Laufzeit laut Quelle; gestrichelte Kante = ungefähr (ca., Jahreszeit), "
-    "auslaufender Balken = Beginn oder Ende nicht dokumentiert. Orange: Dachprojekt.",
+    "auslaufender Balken = Beginn oder Ende nicht dokumentiert; ◆ = Termin (Liste unter der Zeitleiste). "
+    "Orange: Dachprojekt.",
     "tl_dach": "Dachprojekt „Regionalmanagement“",
     "tl_dach_when": "Anfang 2014 – 9/2016",
     "tl_open": "weitere Phasen nicht dokumentiert",
@@ -55,7 +56,7 @@ DE = {
     "html": "Karte als HTML (offline)",
     "data_error": "Die Daten können nicht angezeigt werden. Bitte die folgenden Stellen in den Dateien "
     "korrigieren und dann mit `python -m geo validate` prüfen:",
-    "dachprojekt": f"""
+    "dachprojekt": """
 **Dachprojekt „Regionalmanagement“**
 
 - **Ziel:** die Teilprojekte unterstützen und vernetzen, Erfahrungen zwischen ihnen und aus bundesweiten
@@ -65,9 +66,15 @@ DE = {
 - **Laufzeit:** Anfang 2014 – 9/2016
 - **Regionalmanagement:** Arbeitsgemeinschaft proloco (Göttingen) und Planungsgruppe Plewa (Flensburg)
 - **Partner:** 12 Kreise, Landkreise, Samtgemeinden und Städte.
-
-Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL})
 """,
+    "dach_source": f"Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL})",
+    "dach_end": "Abschluss",
+    "dach_funding": "Förderung: ein „Gesamtvolumen von etwa 1,2 Millionen Euro“, die Teilprojekte „jeweils zu "
+    "80 Prozent“ von der Metropolregion gefördert ({first}); die Abschlussmeldung nennt 1,2 Millionen Euro "
+    "Förderung durch die Metropolregion ({last}).",
+    "dach_strategy": "Ziel waren Empfehlungen für eine Gesamtstrategie Daseinsvorsorge; ein veröffentlichtes "
+    "Strategiedokument wurde nicht gefunden (Stand 12/2026).",
+    "dach_release": "MRH-Pressemitteilung",
     "legend": "**Karte:** Ein Gebiet anklicken (oder mit der Tabulatortaste hinfahren und Enter drücken) zeigt "
     "sein Teilprojekt. Die Legende steht in der Karte; Themenfelder, Kontakte, Einwohnerdichte, "
     "Vernetzung und die Metropolregion 2014–2016 lassen sich oben rechts unter „Ebenen und Themen“ "
@@ -87,6 +94,11 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
 - Ohne Hintergrundkarte lädt diese Seite nichts von fremden Servern.
 """,
     "not_documented": "nicht dokumentiert",
+    "f_searched": "Gesucht",
+    "undocumented_row": "nicht dokumentiert – gesucht: {searched}",
+    "mirror": "Kopie; Original nicht gefunden",
+    "tl_events": "Termine",
+    "tl_dach_short": "Dachprojekt",
     "not_available": "nicht verfügbar",
     "f_project": "Teilprojekt",
     "f_period": "Laufzeit",
@@ -125,6 +137,7 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "c_stand": "Stand der Quellen",
     "c_compiled": "Erfasst am",
     "c_note": "Anmerkung",
+    "c_searched": "Gesucht",
     "n_region": "Unbekannte Region „{value}“ in der URL ignoriert.",
     "n_regions": "Mehrere Regionen in der URL – angezeigt wird nur die erste gültige.",
     "n_theme": "Unbekanntes Thema „{value}“ in der URL ignoriert.",
@@ -143,6 +156,8 @@ Quelle: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "search_in": "**{name}** ({kreis}, {land}) liegt im Gebiet von **{partner}** – auf der Karte markiert.",
     "search_out": "**{name}** ({kreis}, {land}) liegt in keinem Partnergebiet – auf der Karte markiert.",
     "search_several": "{n} Orte passen – bitte wählen (Partnergebiete zuerst):",
+    "search_several_one": "{n} Orte passen, alle im Gebiet von **{partner}** – der Partner ist gewählt. "
+    "Einen Ort wählen markiert ihn auf der Karte:",
     "search_more": "… und {n} weitere: genauer eingeben.",
     "search_pick": "Ort wählen",
     "search_partner": "Partner",
@@ -246,7 +261,7 @@ EN = {
     "tl_title": "Timeline of the durations",
     "tl_expander": "Timeline: when did the sub-projects run?",
     "tl_legend": "Bar = duration as given by the source; dashed edge = approximate (ca., season), fading bar = "
-    "start or end not documented. Orange: umbrella project.",
+    "start or end not documented; ◆ = event (listed below the timeline). Orange: umbrella project.",
     "tl_dach": "Umbrella project „Regionalmanagement“",
     "tl_dach_when": "early 2014 – 9/2016",
     "tl_open": "later phases not documented",
@@ -262,7 +277,7 @@ EN = {
     "html": "Map as HTML (offline)",
     "data_error": "The data cannot be shown. Please fix these places in the files and check them with "
     "`python -m geo validate`:",
-    "dachprojekt": f"""
+    "dachprojekt": """
 **Umbrella project "Regionalmanagement"**
 
 - **Aim:** support and connect the sub-projects, transfer experience between them and from nationwide
@@ -272,9 +287,15 @@ EN = {
 - **Duration:** early 2014 – 9/2016
 - **Regional management:** proloco (Göttingen) and Planungsgruppe Plewa (Flensburg)
 - **Partners:** 12 districts, joint municipalities and towns.
-
-Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL}) (German)
 """,
+    "dach_source": f"Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHPROJEKT_URL}) (German)",
+    "dach_end": "Conclusion",
+    "dach_funding": "Funding: a total volume of “about 1.2 million euros”, the sub-projects funded “80 per cent each” "
+    "by the Metropolitan Region ({first}); the closing release names 1.2 million euros of funding by the "
+    "Metropolitan Region ({last}).",
+    "dach_strategy": "The aim was recommendations for an overall public-services strategy; no published strategy "
+    "document was found (as of 12/2026).",
+    "dach_release": "MRH press release",
     "legend": "**Map:** click an area (or tab to it and press Enter) to see its sub-project. The legend is "
     "inside the map; fields, contacts, population density, network and the Metropolitan Region "
     "2014–2016 can be switched on and off at the top right under “Layers and fields”. {note}",
@@ -292,6 +313,11 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
 - Without the background map this page loads nothing from other servers.
 """,
     "not_documented": "not documented",
+    "f_searched": "Searched for",
+    "undocumented_row": "not documented – searched for (German): {searched}",
+    "mirror": "copy; original not found",
+    "tl_events": "Events",
+    "tl_dach_short": "umbrella project",
     "not_available": "not available",
     "f_project": "Sub-project",
     "f_period": "Duration",
@@ -330,6 +356,7 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "c_stand": "Sources as of",
     "c_compiled": "Compiled on",
     "c_note": "Note",
+    "c_searched": "Searched for",
     "n_region": "Unknown region „{value}“ in the URL ignored.",
     "n_regions": "Several regions in the URL – only the first valid one is shown.",
     "n_theme": "Unknown field „{value}“ in the URL ignored.",
@@ -348,6 +375,8 @@ Source: [Metropolregion Hamburg – Dachprojekt „Regionalmanagement“]({DACHP
     "search_in": "**{name}** ({kreis}, {land}) lies in the area of **{partner}** – marked on the map.",
     "search_out": "**{name}** ({kreis}, {land}) lies in no partner's area – marked on the map.",
     "search_several": "{n} places match – please choose (partner areas first):",
+    "search_several_one": "{n} places match, all in the area of **{partner}** – that partner is selected. "
+    "Choose a place to mark it on the map:",
     "search_more": "… and {n} more: type more of the name.",
     "search_pick": "Choose a place",
     "search_partner": "partner",

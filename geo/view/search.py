@@ -2,7 +2,10 @@
 
 Matching ignores case, accents and the usual German spellings without umlauts (Moelln → Mölln,
 Strasse → Straße, Muenchen → München) and accepts the beginning of the name or of any word in it
-(„Oldesloe“ finds Bad Oldesloe). A Kreis after a dash narrows namesakes: „Neustadt – Landkreis Neuwied“
+(„Oldesloe“ finds Bad Oldesloe). A whole name ranks above a name that merely begins with the text, and that
+above a word inside another name („Boizenburg“: Boizenburg/Elbe before Tessin b. Boizenburg); partner areas
+come first within a rank. When every match lies in one partner's area, the answer names that partner. A Kreis
+after a dash narrows namesakes: „Neustadt – Landkreis Neuwied“
 – that is also how a pick from the list of namesakes is written into the field and the URL (names
 themselves may hold brackets: „Neustadt (Wied)“).
 """
@@ -55,6 +58,7 @@ class Answer:
     places: tuple[Place, ...] = ()
     more: int = 0  # matches beyond the list
     suggestions: tuple[str, ...] = ()
+    partner: str | None = None  # several: the partner whose area holds every match (listed or not)
 
 
 def partner_of(rs: str, partners: Collection[str]) -> str | None:
@@ -94,10 +98,12 @@ def search(gazetteer: pd.DataFrame, partners: Collection[str], query: str) -> An
             continue
         if folded == wanted:
             rank = 0
-        elif folded.startswith(wanted):
+        elif folded.startswith(wanted + " "):  # the whole name and more: Boizenburg/Elbe, Neustadt (Wied)
             rank = 1
-        elif any(word.startswith(wanted) for word in folded.split(" ")[1:]) or f" {wanted}" in f" {folded}":
+        elif folded.startswith(wanted):
             rank = 2
+        elif any(word.startswith(wanted) for word in folded.split(" ")[1:]) or f" {wanted}" in f" {folded}":
+            rank = 3
         else:
             continue
         ranked.append((rank, position))
@@ -113,10 +119,12 @@ def search(gazetteer: pd.DataFrame, partners: Collection[str], query: str) -> An
         return Answer("one", (places[0],))
     order = sorted(
         zip(ranked, places, strict=True),
-        key=lambda item: (item[0][0] != 0, item[1].partner is None, item[0][0], fold(item[1].name), item[1].kreis),
+        key=lambda item: (item[0][0], item[1].partner is None, fold(item[1].name), item[1].kreis),
     )
     listed = tuple(place for _, place in order[:MAX_LIST])
-    return Answer("several", listed, more=max(0, len(order) - MAX_LIST))
+    shared = {place.partner for place in places}
+    partner = shared.pop() if len(shared) == 1 else None
+    return Answer("several", listed, more=max(0, len(order) - MAX_LIST), partner=partner)
 
 
 def _place(gazetteer: pd.DataFrame, position: int, partners: Collection[str]) -> Place:

@@ -35,13 +35,21 @@ def theme_label_list(project: Project, slugs: tuple[str, ...], lang: str) -> str
     return ", ".join(labels[s] for s in slugs)
 
 
+def is_documented(partner: pd.Series) -> bool:
+    """Whether anything about the partner's Teilprojekt is documented (title, summary or a result)."""
+    return bool(partner["teilprojekt"] or partner["kurzbeschreibung"] or partner["ergebnisse"])
+
+
 def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
-    """The table under the map: exactly the matching partners, sorted by name; index = RS.
+    """The table under the map: exactly the matching partners, documented ones first, each part by name;
+    index = RS.
 
     Four readable columns (Name, Teilprojekt, Laufzeit, Themen); everything else is in the details and
-    in :func:`export_table`.
+    in :func:`export_table`. :func:`undocumented_notes` says what was searched for the others.
     """
     partners = project.partners.loc[matches(project, themes)]
+    partners = partners.assign(_last=[not is_documented(p) for _, p in partners.iterrows()])
+    partners = partners.sort_values(["_last", "display_name"])
     missing = text(lang, "not_documented")
     table = pd.DataFrame(
         {
@@ -52,7 +60,20 @@ def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Da
         },
         index=partners.index,
     )
-    return table.sort_values(text(lang, "c_name"))
+    return table
+
+
+def undocumented_notes(project: Project, index: pd.Index, lang: str) -> dict[str, str]:
+    """RS → one line for each partner in ``index`` without a documented Teilprojekt: what was searched."""
+    partners = project.partners.loc[index]
+    return {str(rs): undocumented_text(p, lang) for rs, p in partners.iterrows() if not is_documented(p)}
+
+
+def undocumented_text(partner: pd.Series, lang: str) -> str:
+    """„nicht dokumentiert – gesucht: …“ for a partner without a documented Teilprojekt."""
+    if partner["gesucht"]:
+        return text(lang, "undocumented_row", searched=partner["gesucht"])
+    return text(lang, "not_documented")
 
 
 def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
@@ -99,6 +120,7 @@ def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Dat
                 text(lang, "c_stand"): p["stand"],
                 text(lang, "c_compiled"): p["erfasst"],
                 text(lang, "c_note"): p["anmerkung"],
+                text(lang, "c_searched"): p["gesucht"],
             }
         )
     table = pd.DataFrame(rows, index=[r["RS"] for r in rows], columns=list(rows[0]) if rows else None)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from geo.data.project import Project
 from geo.view.escape import html_template
+from geo.view.formats import format_day
 from geo.view.i18n import text
 
 AXIS = (2013, 2017)  # January 2013 to January 2017
@@ -67,9 +69,20 @@ def parse_period(value: str) -> Period | None:
     return Period(start, end, note)
 
 
+def _month_end(point: Point) -> Point:
+    """The first month after ``point``: a bar to „09/2016“ covers September."""
+    return Point(point.year + point.month // 12, point.month % 12 + 1, point.approx)
+
+
 def _percent(point: Point) -> float:
     months = (point.year - AXIS[0]) * 12 + point.month - 1
     return max(0.0, min(100.0, 100 * months / ((AXIS[1] - AXIS[0]) * 12)))
+
+
+def _day_percent(iso: str) -> float:
+    """Where a day (``2016-03-30``) lies on the axis, within its month."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return round(min(100.0, _percent(Point(year, month, False)) + (day - 1) / 31 * 100 / ((AXIS[1] - AXIS[0]) * 12)), 2)
 
 
 TEMPLATE = html_template("""<style>
@@ -94,6 +107,10 @@ TEMPLATE = html_template("""<style>
   color: #3d3d3d; }
 .mrh-tl .years { display: flex; justify-content: space-between; }
 .mrh-tl .unknown { margin-top: .5rem; }
+.mrh-tl .event { position: absolute; top: 0; width: 10px; height: 10px; margin-left: -5px; background: #fff;
+  border: 2px solid #000; transform: rotate(45deg); }
+.mrh-tl .events { margin: .6rem 0 0; padding-left: 1.2rem; list-style: disc; }
+.mrh-tl .events li { display: list-item; border: 0; padding: .1rem 0; }
 @media (max-width: 640px) {
   .mrh-tl li, .mrh-tl .axis { grid-template-columns: 1fr; gap: .2rem; }
   .mrh-tl .axis > span:first-child { display: none; }
@@ -108,22 +125,37 @@ TEMPLATE = html_template("""<style>
 {% for row in rows %}<li class="{{ row.cls }}">
 <span class="name">{{ row.name }}<span class="when">{{ row.when }}</span></span>
 <span class="track" aria-hidden="true"><span class="bar {{ row.bar }}"
-  style="left: {{ row.left }}%; width: {{ row.width }}%"></span></span></li>
+  style="left: {{ row.left }}%; width: {{ row.width }}%"></span>
+{%- for e in row.events %}<span class="event" style="left: {{ e.left }}%" title="{{ e.title }}"></span>{% endfor -%}
+</span></li>
 {% endfor %}</ol>
+{% if events %}<p class="unknown"><strong>{{ events_label }}</strong> (◆):</p>
+<ul class="events">{% for e in events %}<li>{{ e.day }} · {{ e.who }}: {{ e.what }}
+(<a href="{{ e.url }}" target="_blank" rel="noopener noreferrer">{{ e.host }}</a>)</li>{% endfor %}</ul>{% endif %}
 {% if unknown %}<p class="unknown"><strong>{{ unknown_label }}:</strong> {{ unknown|join(", ") }}</p>{% endif %}
 </section>""")
 
 
 def timeline_html(project: Project, partner: str | None, lang: str) -> str:
     """The timeline as an HTML fragment (every value escaped by the template)."""
+    marks: dict[str, list[dict[str, object]]] = {}
+    events = []
+    for _, event in project.events.iterrows():
+        rs = event["rs"]
+        day = format_day(event["datum"], lang)
+        marks.setdefault(rs, []).append({"left": _day_percent(event["datum"]), "title": f"{day}: {event['ereignis']}"})
+        who = project.partners.at[rs, "display_name"] if rs else text(lang, "tl_dach_short")
+        host = urlsplit(event["quelle"]).hostname or event["quelle"]
+        events.append({"day": day, "who": who, "what": event["ereignis"], "url": event["quelle"], "host": host})
     rows = [
         {
+            "events": marks.get("", []),
             "name": text(lang, "tl_dach"),
             "when": text(lang, "tl_dach_when"),
             "cls": "dach",
             "bar": "approx-start",
             "left": _percent(Point(2014, 1, True)),
-            "width": _percent(Point(2016, 9, False)) - _percent(Point(2014, 1, True)),
+            "width": _percent(_month_end(Point(2016, 9, False))) - _percent(Point(2014, 1, True)),
         }
     ]
     unknown = []
@@ -134,7 +166,7 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
             unknown.append(name + (f" ({row['laufzeit']})" if row["laufzeit"] else ""))
             continue
         start = _percent(period.start) if period.start else 0.0
-        end = _percent(period.end) if period.end else 100.0
+        end = _percent(_month_end(period.end)) if period.end else 100.0
         open_end = bool(period.note)  # „Phase 1: …“: later phases are not documented
         classes = [
             c
@@ -151,6 +183,7 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
             when += f" ({text(lang, 'tl_no_start')})"
         rows.append(
             {
+                "events": marks.get(str(rs), []),
                 "name": name,
                 "when": when,
                 "cls": "selected" if rs == partner else "",
@@ -166,4 +199,6 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
         years=list(range(AXIS[0], AXIS[1] + 1)),
         unknown=unknown,
         unknown_label=text(lang, "tl_unknown"),
+        events=events,
+        events_label=text(lang, "tl_events"),
     )

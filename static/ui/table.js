@@ -2,6 +2,7 @@
 // The name in each row is a button: choosing it selects the partner (trigger "select"); the selected
 // row is marked (aria-current) and highlighted. Columns listed in data.german hold German text on an
 // English page (names, Teilprojekt titles): they say so (lang="de") for screen readers and translators.
+// A row with a note (a partner without a documented Teilprojekt) shows that one line across its other cells.
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   let wrap = parentElement.querySelector(".mrh-table");
@@ -39,6 +40,17 @@ export default function (component) {
         button.title = data.choose;
         button.addEventListener("click", () => setTriggerValue("select", row.rs));
         cell.appendChild(button);
+      } else if (row.note) {
+        if (index === 1) {
+          cell.colSpan = row.cells.length - 1;
+          cell.removeAttribute("lang");
+          cell.className = "mrh-missing mrh-note";
+          const note = document.createElement("span");
+          note.textContent = row.note;
+          cell.appendChild(note);
+        } else {
+          cell.remove();
+        }
       } else {
         cell.textContent = value;
         if (row.missing && row.missing[index]) { cell.className = "mrh-missing"; }

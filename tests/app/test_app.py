@@ -408,6 +408,23 @@ def test_search_with_umlaut_spelling_lists_namesakes_and_a_pick_is_shared():
     assert again.selectbox[0].value == "01053"
 
 
+def test_a_search_whose_matches_all_lie_in_one_partner_selects_it_and_lists_them():
+    at = start({"region": "01060"})
+    at.text_input[0].set_value("Boizenburg").run()
+    assert at.selectbox[0].value == "13076"
+    assert "2 Orte passen, alle im Gebiet von **Landkreis Ludwigslust\\-Parchim**" in sidebar_text(at)
+    labels = [b.label for b in at.sidebar.button]
+    assert [label.replace("\\", "").split(" – ")[0] for label in labels[:2]] == [
+        "Boizenburg/Elbe",
+        "Tessin b. Boizenburg",
+    ]
+    assert query(at, "region") == ["13076"]
+    shared = start({"ort": "Boizenburg"})  # the shared link selects the same partner
+    assert shared.selectbox[0].value == "13076"
+    at.text_input[0].set_value("Moelln").run()  # namesakes in different areas: nothing is chosen for the user
+    assert at.selectbox[0].value == "13076"
+
+
 def test_search_outside_the_partners_says_so_and_clears_the_selection():
     at = start({"region": "01060"})
     at.text_input[0].set_value("Hamburg").run()

@@ -316,6 +316,17 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
     assert width[0] <= width[1]  # no horizontal scrolling at 1400 px
 
 
+def test_undocumented_partners_come_last_with_one_line_of_what_was_searched(desktop, server):
+    open_map(desktop, server + "/")
+    rows = desktop.locator(".mrh-table tbody tr")
+    names = rows.locator("th").all_inner_texts()
+    assert names[-3:] == ["Kreis Dithmarschen", "Kreis Herzogtum Lauenburg", "Landkreis Nordwestmecklenburg"]
+    last = rows.nth(len(names) - 1)
+    assert last.locator("td").count() == 1 and last.locator("td").get_attribute("colspan") == "3"
+    assert last.locator("td").inner_text().startswith("nicht dokumentiert – gesucht: Teilprojekt (Titel")
+    assert rows.nth(0).locator("td").count() == 3
+
+
 def test_copy_button_puts_the_link_on_the_clipboard(desktop, server):
     desktop.context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_map(desktop, server + "/?region=01060&thema=wohnen")

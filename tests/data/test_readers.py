@@ -135,11 +135,13 @@ BAD_INPUTS = [
         "truncated row",
         edit(
             "partners.csv",
-            ";2026-11-25;Nur als Kooperationspartner genannt (MRH-Seite des Dachprojekts). Titel, Inhalt, "
-            "Ergebnisse und Kontakt des Teilprojekts wurden in keiner Quelle gefunden.\n01056",
+            ";2026-12-03;Nur als Kooperationspartner genannt (MRH-Seite des Dachprojekts). Titel, Inhalt, "
+            'Ergebnisse und Kontakt des Teilprojekts wurden in keiner Quelle gefunden.;"Teilprojekt (Titel, Inhalt, '
+            "Kontakt) in MRH-Seiten und -Pressemitteilungen, Lokalpresse und Dokumentarchiven; zwei Quellenprüfungen, "
+            'Stand 12/2026"\n01056',
             "\n01056",
         ),
-        ["partners.csv:6: Die Zeile hat 13 Felder, erwartet sind 15 (abgeschnittene Zeile"],
+        ["partners.csv:6: Die Zeile hat 13 Felder, erwartet sind 16 (abgeschnittene Zeile"],
     ),
     (
         "comma delimiter",
@@ -202,7 +204,7 @@ BAD_INPUTS = [
     ),
     (
         "days and months that do not exist",
-        edit("partners.csv", ";2014–2016;2026-11-25;", ";2015-13;2026-02-31;"),
+        edit("partners.csv", ";2014–2016;2026-12-03;", ";2015-13;2026-02-31;"),
         [
             "partners.csv:2: Ungültige Zeitangabe '2015-13' in Spalte 'stand'",
             "partners.csv:2: Ungültiges Datum '2026-02-31' in Spalte 'erfasst'",
@@ -290,11 +292,12 @@ def test_what_a_spreadsheet_writes_is_read_back(tmp_path, records):
 
 
 def test_every_column_has_exactly_one_rule():
-    from geo.data import contacts, partners, themes
+    from geo.data import contacts, events, partners, themes
 
-    assert list(partners.partner_rules(["wohnen"])) == list(partners.COLUMNS)
+    assert list(partners.partner_rules(["wohnen"])) == [*partners.COLUMNS, *partners.OPTIONAL]
     assert list(contacts.contact_rules()) == list(contacts.COLUMNS)
     assert list(themes.RULES) == [*themes.COLUMNS, *themes.OPTIONAL]
+    assert list(events.RULES) == [*events.COLUMNS, *events.OPTIONAL]
 
 
 @pytest.mark.parametrize("rs", ["01", "1051", "010510", "0105x", "01 051"])
@@ -333,3 +336,35 @@ def test_operator_settings_defaults_and_bad_values(tmp_path):
     broken = tmp_path / "broken.toml"
     broken.write_text("[betreiber\n", encoding="utf-8")
     assert "Keine gültige TOML-Datei" in read_operator(broken)[1][0].message
+
+
+def test_events_name_file_line_and_fix_and_the_file_is_optional(data_dir):
+    edit("termine.csv", "2014-02-05;03352;", "2014-02-30;03352;")(data_dir)
+    edit("termine.csv", "2015-12-15;03352;", "2015-12-15;99999;")(data_dir)
+    with pytest.raises(DataError) as info:
+        load_project(data_dir)
+    assert [str(p).split("data/", 1)[1] for p in info.value.problems] == [
+        "termine.csv:2: Ungültiges Datum '2014-02-30' in Spalte 'datum' – erwartet JJJJ-MM-TT.",
+        "termine.csv:3: Regionalschlüssel '99999' in Spalte 'rs' gehört zu keinem Partner in partners.csv "
+        "(leer lassen für Termine des Dachprojekts).",
+    ]
+    (data_dir / "termine.csv").unlink()
+    assert load_project(data_dir).events.empty
+
+
+def test_an_unreadable_partners_header_is_one_message_not_one_per_file(data_dir):
+    edit("partners.csv", ";anmerkung;gesucht", ";anmerkung;gesuch")(data_dir)
+    with pytest.raises(DataError) as info:
+        load_project(data_dir)
+    assert [Path(p.file).name for p in info.value.problems] == ["partners.csv"]
+    assert "Unbekannte Spalte 'gesuch' (meinten Sie 'gesucht'?)" in str(info.value.problems[0])
+
+
+def test_the_searched_column_is_optional(data_dir):
+    path = data_dir / "partners.csv"
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")), delimiter=";"))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(row[:-1] for row in rows)  # drop „gesucht“
+    path.write_text(out.getvalue(), encoding="utf-8")
+    partners = load_project(data_dir).partners
+    assert (partners["gesucht"] == "").all()

@@ -44,6 +44,7 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
         "Stand der Quellen",
         "Erfasst am",
         "Anmerkung",
+        "Gesucht",
     ]
     by_name = {r[1]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
     assert sorted(by_name) == ["Kreis Segeberg", "Landkreis Cuxhaven"]
@@ -58,7 +59,7 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
     assert segeberg["Einwohner (31.12.2018)"] == "276032"
     assert segeberg["Fläche (km²)"] == "1344,5"  # decimal comma for German Excel
     assert segeberg["Quellen"].startswith("https://metropolregion.hamburg.de/")
-    assert segeberg["Stand der Quellen"] == "2014–2016" and segeberg["Erfasst am"] == "2026-11-25"
+    assert segeberg["Stand der Quellen"] == "2014–2018" and segeberg["Erfasst am"] == "2026-12-03"
 
 
 def test_csv_without_population_figure_leaves_the_cell_empty(project):

@@ -58,10 +58,22 @@ def test_steckbrief_is_one_a4_page_with_the_facts_and_the_attribution(project):
         "Sandra Kind",
         "276.032 Einwohner",
         "© GeoBasis-DE / BKG 2016 (Daten verändert)",
-        "Stand der Quellen: 2014–2016",
+        "Stand der Quellen: 2014–2018",
         "Erstellt am 26.11.2026",
+        "www.yumpu.com (Kopie; Original nicht gefunden)",
+        "Abschluss: 30.03.2016: Abschluss-Fachtagung des Leitprojekts · 26.09.2016: Abschlussveranstaltung in Hamburg",
+        "„Gesamtvolumen von etwa 1,2 Millionen Euro“",
+        "ein veröffentlichtes Strategiedokument wurde nicht gefunden",
     ):
         assert expected in flat, expected
+
+
+def test_steckbrief_says_what_was_searched(project):
+    flat = " ".join(pdf_text(factsheet_pdf(project, "13074", "de"))[1].split())
+    assert "Teilprojekt: nicht dokumentiert – gesucht: Teilprojekt (Titel, Inhalt, Kontakt) in MRH-Seiten" in flat
+    assert "Laufzeit:" not in flat and "Zuständig:" not in flat  # one line, not a gap per field
+    flat = " ".join(pdf_text(factsheet_pdf(project, "033595407", "de"))[1].split())
+    assert "Gesucht: Offizieller Titel, Laufzeit und veröffentlichter Kontakt" in flat
 
 
 @pytest.mark.parametrize("rs", ["033595407", "13074", "033530005"])

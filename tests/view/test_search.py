@@ -89,6 +89,14 @@ def test_prefixes_and_words(gazetteer):
     assert all("Straß" in p.name or "straß" in p.name for p in search(gazetteer, PARTNERS, "Strasse").places)
 
 
+def test_a_whole_name_ranks_above_a_word_inside_and_one_shared_partner_is_named(gazetteer):
+    answer = search(gazetteer, PARTNERS, "Boizenburg")
+    assert answer.kind == "several" and answer.partner == "13076"
+    assert [p.name for p in answer.places] == ["Boizenburg/Elbe", "Tessin b. Boizenburg"]
+    assert search(gazetteer, PARTNERS, "Moelln").partner is None  # one Mölln lies outside every partner area
+    assert search(gazetteer, PARTNERS, "Buchholz").partner is None  # namesakes in several partner areas
+
+
 def test_nothing_found_suggests_close_names(gazetteer):
     answer = search(gazetteer, PARTNERS, "Oldeslohe")
     assert answer.kind == "none" and "Bad Oldesloe" in answer.suggestions

@@ -44,3 +44,22 @@ def test_timeline_escapes_data():
     partners.loc["01060", "display_name"] = "<script>alert(1)</script>"
     html = timeline_html(project._replace(partners=partners), None, "de")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_events_are_marked_on_their_rows_and_listed_with_their_source():
+    html = timeline_html(load_project(), None, "de")
+    dach = html.split('<li class="dach">')[1].split("</li>")[0]
+    assert dach.count('class="event"') == 2 and 'title="26.09.2016: Abschlussveranstaltung in Hamburg' in dach
+    listed = html.split("<strong>Termine</strong>")[1]
+    assert "30.03.2016 · Dachprojekt: Abschluss-Fachtagung des Leitprojekts" in listed
+    assert '<a href="https://metropolregion.hamburg.de/presse/6697770/"' in listed
+    assert "05.02.2014 · Landkreis Cuxhaven: Auftakt-Workshop" in listed
+    assert listed.index("05.02.2014") < listed.index("30.03.2016") < listed.index("26.09.2016")  # by date
+
+
+def test_event_text_is_escaped():
+    project = load_project()
+    events = project.events.copy()
+    events.loc[0, "ereignis"] = '<img src=x onerror=alert(1)>"'
+    html = timeline_html(project._replace(events=events), None, "de")
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html

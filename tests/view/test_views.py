@@ -73,7 +73,12 @@ def test_details_show_facts_and_gaps(project):
     assert "(mailto:m.beck@kreis-stormarn.de)" in text
     assert "[metropolregion\\.hamburg\\.de](https://metropolregion.hamburg.de/" in text
     gap = details_markdown(project, "01053", "de")
-    assert gap.count("nicht dokumentiert") >= 6
+    assert gap.count("nicht dokumentiert") == 1  # one line for the missing Teilprojekt, not one per field
+    assert "**Teilprojekt:** _nicht dokumentiert – gesucht\\: Teilprojekt \\(Titel" in gap
+    assert "Laufzeit" not in gap and "Zuständig" not in gap
+    partial = details_markdown(project, "033595407", "de")  # Nordkehdingen: documented, title and contact not
+    assert "**Teilprojekt:** _nicht dokumentiert_" in partial
+    assert "**Gesucht:** Offizieller Titel\\, Laufzeit und veröffentlichter Kontakt" in partial
 
 
 def test_german_numbers():
@@ -129,3 +134,36 @@ def test_english_pages_show_english_themes_roles_and_numbers(project):
     assert "Older people and care" in text and "Senioren und Pflege" not in text
     german = details_markdown(project, "13076", "de").replace("\\", "")
     assert "Federführung · Landkreis · Mecklenburg-Vorpommern" in german and "Senioren und Pflege" in german
+
+
+def test_documented_partners_come_first_and_the_others_say_what_was_searched(project):
+    from geo.view.table import undocumented_notes
+
+    table = partner_table(project, (), "de")
+    names = list(table["Name"])
+    assert names[-3:] == ["Kreis Dithmarschen", "Kreis Herzogtum Lauenburg", "Landkreis Nordwestmecklenburg"]
+    assert names[:-3] == sorted(names[:-3])
+    notes = undocumented_notes(project, table.index, "de")
+    assert set(notes) == {"01051", "01053", "13074"}
+    assert notes["01053"].startswith("nicht dokumentiert – gesucht: Teilprojekt (Titel, Inhalt, Kontakt) in MRH-Seiten")
+    assert undocumented_notes(project, table.index, "en")["01053"].startswith("not documented – searched for")
+
+
+def test_a_source_on_a_copy_site_says_so(project):
+    text = details_markdown(project, "01051", "de")
+    assert "[fdocuments\\.net](https://fdocuments.net/" in text and "(Kopie; Original nicht gefunden)" in text
+    assert text.count("Kopie; Original nicht gefunden") == 1  # metropolregion.hamburg.de is no copy
+    assert "(copy; original not found)" in details_markdown(project, "01051", "en")
+
+
+def test_the_dachprojekt_section_tells_its_end_with_sources(project):
+    from geo.view.dachprojekt import dachprojekt_markdown
+
+    text = dachprojekt_markdown(project, "de")
+    assert "30.03.2016: Abschluss\\-Fachtagung des Leitprojekts ([metropolregion\\.hamburg\\.de]" in text
+    assert "26.09.2016: Abschlussveranstaltung in Hamburg" in text
+    assert "„Gesamtvolumen von etwa 1,2 Millionen Euro“" in text and "„jeweils zu 80 Prozent“" in text
+    assert "(https://metropolregion.hamburg.de/presse/6697770/)" in text
+    assert "ein veröffentlichtes Strategiedokument wurde nicht gefunden" in text.replace("\\", "")
+    assert text.index("Abschluss:") < text.index("Quelle: [Metropolregion Hamburg")
+    assert "no published strategy document was found" in dachprojekt_markdown(project, "en")

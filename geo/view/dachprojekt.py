@@ -1,0 +1,54 @@
+"""The Dachprojekt „Regionalmanagement“: aims and partners, and how it ended — events from ``termine.csv``,
+the funding as the two MRH releases word it, and that no published Gesamtstrategie was found."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from geo.data.project import Project
+from geo.view.escape import md_link, md_text
+from geo.view.formats import format_day
+from geo.view.i18n import text
+
+# The two releases disagree on what the 1,2 Mio. € were: the careful wording first, both cited.
+RELEASE_2016_03 = "https://metropolregion.hamburg.de/presse/6697770/"
+RELEASE_2016_09 = "https://metropolregion.hamburg.de/presse/7011500/abschluss-leitprojekt-demografie-daseinsvorsorge/"
+
+
+def dachprojekt_events(project: Project) -> pd.DataFrame:
+    """The Dachprojekt's own events (empty ``rs``), by date."""
+    events = project.events
+    return events[events["rs"] == ""]
+
+
+def funding(lang: str, link: bool) -> str:
+    """The funding sentence; with ``link`` the releases are markdown links, else their addresses."""
+    name = text(lang, "dach_release")
+    if link:
+        first, last = md_link(f"{name} 03/2016", RELEASE_2016_03), md_link(f"{name} 09/2016", RELEASE_2016_09)
+    else:
+        first, last = f"{name} 03/2016, {RELEASE_2016_03}", f"{name} 09/2016, {RELEASE_2016_09}"
+    return text(lang, "dach_funding", first=first, last=last)
+
+
+def dachprojekt_markdown(project: Project, lang: str) -> str:
+    """The sidebar's Dachprojekt section: aims and partners, the end with sources, funding, strategy."""
+    lines = [text(lang, "dachprojekt").strip(), "", f"**{text(lang, 'dach_end')}:**"]
+    for _, event in dachprojekt_events(project).iterrows():
+        source = md_link(urlsplit(event["quelle"]).hostname or event["quelle"], event["quelle"])
+        lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event['ereignis'])} ({source})")
+    lines += [
+        f"- {funding(lang, link=True)}",
+        f"- {md_text(text(lang, 'dach_strategy'))}",
+        "",
+        text(lang, "dach_source"),
+    ]
+    return "\n".join(lines)
+
+
+def dachprojekt_lines(project: Project, lang: str) -> list[str]:
+    """The same end as plain sentences (the Steckbrief): events with dates, funding, strategy."""
+    events = [f"{format_day(e['datum'], lang)}: {e['ereignis']}" for _, e in dachprojekt_events(project).iterrows()]
+    return [*events, funding(lang, link=False), text(lang, "dach_strategy")]
