@@ -3,11 +3,10 @@ the funding as the two MRH releases word it, and that no published Gesamtstrateg
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pandas as pd
 
 from geo.data.project import Project
+from geo.view.details import source_links
 from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day
 from geo.view.i18n import text
@@ -37,7 +36,7 @@ def dachprojekt_markdown(project: Project, lang: str) -> str:
     """The sidebar's Dachprojekt section: aims and partners, the end with sources, funding, strategy."""
     lines = [text(lang, "dachprojekt").strip(), "", f"**{text(lang, 'dach_end')}:**"]
     for _, event in dachprojekt_events(project).iterrows():
-        source = md_link(urlsplit(event["quelle"]).hostname or event["quelle"], event["quelle"])
+        source = source_links((event["quelle"],), lang)
         lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event['ereignis'])} ({source})")
     lines += [
         f"- {funding(lang, link=True)}",
