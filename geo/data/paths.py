@@ -13,7 +13,7 @@ STATIC_DIR = ROOT / "static"  # served by Streamlit at /app/static/
 MAPS_DIR = STATIC_DIR / "maps"  # map documents, written once under their content name
 STATIC_UI = STATIC_DIR / "ui"  # our components' JavaScript and CSS
 VENDOR_LEAFLET = STATIC_DIR / "vendor" / "leaflet"
-MAP_WEB = ROOT / "geo" / "map" / "web"  # map.js and map.css, inlined into the map document
+MAP_WEB = ROOT / "geo" / "map" / "web"  # the map's scripts and map.css, inlined into the map document
 APP = ROOT / "app.py"
 
 

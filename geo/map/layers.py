@@ -25,7 +25,7 @@ CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 
 
 class Panes(Script):
-    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/map/web/map.js``)."""
+    """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/map/web/layers.js``)."""
 
     _source = "MRH.createPanes({{ this._parent.get_name() }});"
 
@@ -50,7 +50,7 @@ class Attribution(Script):
 
 
 class Behaviour(Script):
-    """Labels, legend, grouped layer panel, selection, keyboard and touch (``geo/map/web/map.js``).
+    """Labels, legend, grouped layer panel, selection, keyboard and touch (the parts in ``geo/map/web/``).
 
     ``data`` holds plain values (texts are inserted with ``textContent`` in the browser).
     """
@@ -106,7 +106,7 @@ def partner_features(project: Project, lang: str) -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs.
 
     All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
-    accessible names). Styles, too, are set by ``map.js``, so no per-feature style code is sent.
+    accessible names). Styles, too, are set in the browser (``layers.js``), so no per-feature style code is sent.
     """
     features = []
     points = project.partners.geometry.representative_point()
@@ -149,7 +149,7 @@ def partner_details(project: Project, lang: str) -> dict[str, dict[str, Any]]:
 
 
 def map_styles() -> dict[str, dict[str, object]]:
-    """Leaflet path styles the browser combines per partner (see ``styleOf`` in ``map.js``)."""
+    """Leaflet path styles the browser combines per partner (see ``styleOf`` in ``geo/map/web/layers.js``)."""
     return {
         "base": BASE_STYLE,
         "lead": LEAD_STYLE,

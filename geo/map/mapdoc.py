@@ -63,12 +63,17 @@ def _stable_ids(html: str) -> str:
     return _ELEMENT_ID.sub(number, html)
 
 
+# The parts of the map's behaviour, in the order they build on each other (see geo/map/web/map.js).
+MAP_SCRIPTS = ("dom.js", "layers.js", "labels.js", "panel.js", "keyboard.js", "messaging.js", "map.js")
+
+
 def inlined_assets() -> str:
     """Leaflet's CSS (with its images) and JS, then ours, as inline ``<style>``/``<script>`` (reads files)."""
     vendor = VENDOR_LEAFLET
     css = _css_with_inlined_images((vendor / "leaflet.css").read_text(encoding="utf-8"))
     css += "\n" + (MAP_WEB / "map.css").read_text(encoding="utf-8")
-    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), (MAP_WEB / "map.js").read_text(encoding="utf-8")]
+    ours = "\n".join((MAP_WEB / name).read_text(encoding="utf-8") for name in MAP_SCRIPTS)
+    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), ours]
     return f"<style>{css}</style>" + "".join(f"<script>{_script_safe(s)}</script>" for s in scripts)
 
 

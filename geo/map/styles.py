@@ -1,4 +1,4 @@
-"""Leaflet path styles of the partner areas; the browser combines them per partner (map.js, ``styleOf``)."""
+"""Leaflet path styles of the partner areas; the browser combines them per partner (``styleOf`` in layers.js)."""
 
 from __future__ import annotations
 

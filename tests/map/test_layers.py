@@ -9,9 +9,10 @@ import folium
 import pytest
 from branca.element import Figure
 
+from geo.data.paths import MAP_WEB
 from geo.data.project import load_project
 from geo.map.layers import Attribution, build_map, contact_popup_html, short_name, view_data
-from geo.map.mapdoc import content_name, map_document
+from geo.map.mapdoc import MAP_SCRIPTS, content_name, map_document
 from geo.view.state import ViewState
 
 URL = re.compile(r"""https?://[^\s"'<>)`\\]+""")
@@ -43,8 +44,16 @@ def test_document_has_the_layers_and_our_behaviour(document):
         "Metropolregion Hamburg 2014–2016 und Ländergrenzen",
     ):
         assert f'{{label: "{label}"' in document, label
-    assert "L.control.layers" not in document  # the grouped panel of map.js replaces it
+    assert "L.control.layers" not in document  # the grouped panel of panel.js replaces it
     assert "tileLayer" not in document.split("MRH.init(")[1]
+
+
+def test_every_part_of_the_map_behaviour_is_inlined_in_order(document):
+    """A script added to geo/map/web/ must be listed in MAP_SCRIPTS, or the map would miss it."""
+    assert sorted(MAP_SCRIPTS) == sorted(p.name for p in MAP_WEB.glob("*.js"))
+    firsts = [document.index((MAP_WEB / name).read_text(encoding="utf-8").splitlines()[0]) for name in MAP_SCRIPTS]
+    assert firsts == sorted(firsts)
+    assert MAP_SCRIPTS[0] == "dom.js" and MAP_SCRIPTS[-1] == "map.js"  # builders first, the wiring last
 
 
 def test_document_requests_nothing_from_other_hosts(document):
