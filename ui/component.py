@@ -3,7 +3,9 @@
 Streamlit sends a component's inline JavaScript and CSS with every script run. Each of ours is therefore
 a one-line loader: it imports the real module from ``static/ui/<name>.js`` (served at ``/app/static/ui/``,
 versioned by content hash so a change is never masked by a cache) and its stylesheet, if it has one, is
-linked into the component's shadow root. Per run only ``data`` travels.
+linked into the component's shadow root. Per run only ``data`` travels. Every component gets ``send``
+(``static/ui/resend.js``): its choices are sent again until a run confirms them, so that none is lost
+while the page reconnects to another instance.
 """
 
 from __future__ import annotations
@@ -19,15 +21,15 @@ from geo.data.paths import STATIC_UI
 LOADER = """
 export default async function (component) {
   const { data, parentElement } = component;
-  const { url, css } = data.__module;
+  const { url, css, resend } = data.__module;
   if (css && !parentElement.querySelector("link[data-mrh]")) {
     const link = document.createElement("link");
     link.rel = "stylesheet"; link.href = new URL(css, window.location.href).href; link.setAttribute("data-mrh", "");
     parentElement.appendChild(link);
   }
-  // the loader itself runs from a blob: URL, so the module's address must be absolute
-  const module = await import(new URL(url, window.location.href).href);
-  return module.default(component);
+  // the loader itself runs from a blob: URL, so the modules' addresses must be absolute
+  const [module, choices] = await Promise.all([url, resend].map((u) => import(new URL(u, window.location.href).href)));
+  return module.default({ ...component, send: choices.sender(component) });
 }
 """
 
@@ -49,12 +51,14 @@ def static_component(name: str) -> Callable[..., Any]:
     module's URLs to ``data``."""
     mount = st.components.v2.component(f"mrh_{name}", js=LOADER)
     version = _version(name)
+    resend = _version("resend")
     styled = (STATIC_UI / f"{name}.css").exists()
 
     def render(data: dict[str, Any], **kwargs: Any) -> Any:
         module = {
             "url": with_base_path(f"/app/static/ui/{name}.js?v={version}"),
             "css": with_base_path(f"/app/static/ui/{name}.css?v={version}") if styled else None,
+            "resend": with_base_path(f"/app/static/ui/resend.js?v={resend}"),
         }
         return mount(data={**data, "__module": module}, **kwargs)
 

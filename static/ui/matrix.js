@@ -1,8 +1,9 @@
 // Themen-Übersicht: partners × themes as a real table. A partner's name selects it (trigger "select"),
 // a theme's header sets the filter to that theme (trigger "theme"). Marks are text ("●" with a hidden
-// "ja"), so screen readers read them; totals per row and column.
+// "ja"), so screen readers read them; totals per row and column. Choices are sent again until a run
+// confirms them (resend.js).
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { data, parentElement, send } = component;
   let wrap = parentElement.querySelector(".mrh-matrix");
   if (!wrap) {
     wrap = document.createElement("div");
@@ -30,7 +31,7 @@ export default function (component) {
     button.textContent = column.label;
     button.title = data.filterBy + " " + column.label;
     if (data.themes.indexOf(column.slug) >= 0) { button.setAttribute("aria-pressed", "true"); }
-    button.addEventListener("click", () => setTriggerValue("theme", column.slug));
+    button.addEventListener("click", () => send("theme", column.slug, (d) => d.themes.join() === column.slug));
     th.appendChild(button);
     head.appendChild(th);
   });
@@ -47,7 +48,7 @@ export default function (component) {
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = row.name;
-    button.addEventListener("click", () => setTriggerValue("select", row.rs));
+    button.addEventListener("click", () => send("select", row.rs, (d) => d.selected === row.rs));
     th.appendChild(button);
     tr.appendChild(th);
     row.marks.forEach((mark) => {

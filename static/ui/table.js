@@ -1,10 +1,11 @@
 // The partner table as a real HTML table (caption, column headers) – no data grid bundle for 12 rows.
-// The name in each row is a button: choosing it selects the partner (trigger "select"); the selected
-// row is marked (aria-current) and highlighted. Columns listed in data.german hold German text on an
-// English page (names, Teilprojekt titles): they say so (lang="de") for screen readers and translators.
+// The name in each row is a button: choosing it selects the partner (trigger "select", sent again until a
+// run confirms it: resend.js); the selected row is marked (aria-current) and highlighted. Columns listed in
+// data.german hold German text on an English page (names, Teilprojekt titles): they say so (lang="de") for
+// screen readers and translators.
 // A row with a note (a partner without a documented Teilprojekt) shows that one line across its other cells.
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { data, parentElement, send } = component;
   let wrap = parentElement.querySelector(".mrh-table");
   if (!wrap) {
     wrap = document.createElement("div");
@@ -38,7 +39,7 @@ export default function (component) {
         button.type = "button";
         button.textContent = value;
         button.title = data.choose;
-        button.addEventListener("click", () => setTriggerValue("select", row.rs));
+        button.addEventListener("click", () => send("select", row.rs, (d) => d.selected === row.rs));
         cell.appendChild(button);
       } else if (row.note) {
         if (index === 1) {

@@ -25,7 +25,6 @@ from harness.browser import click_lonlat, foreign, free_port, open_map, wait_vie
 
 SEGEBERG = (10.2, 53.93)
 STORMARN = (10.3, 53.7)
-LUDWIGSLUST_PARCHIM = (11.4, 53.45)
 # Collects every CSP violation in the page and in its frames (the map document is a frame of its own).
 CSP_PROBE = """
 window.__csp = [];
@@ -317,33 +316,6 @@ def test_failover_keeps_the_view_and_the_next_click_works(browser):
         assert Path(info.value.path()).read_bytes().startswith(b"\xef\xbb\xbfRS;Name")
         media = [line for line in access_log(cluster) if "/media/" in line]
         assert media and f"upstream={survivor.address}" in media[-1]
-    finally:
-        context.close()
-        down(port)
-
-
-@pytest.mark.nginx
-@pytest.mark.browser
-def test_failover_a_click_during_the_reconnect_is_not_lost(browser):
-    """The view reached by a click on the map (not from a shared URL); the instance dies, and the visitor
-    clicks again at once, while the page is still reconnecting. That click reached a session that had not
-    run yet and was lost (the map kept the old view); the map's listener now sends an unconfirmed choice
-    again (static/ui/map.js). Fails without that: no region=01060 within 15 s."""
-    port = free_port()
-    cluster = up(instances=2, port=port)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
-    try:
-        page = context.new_page()
-        frame = open_map(page, cluster.url)
-        click_lonlat(page, frame, *LUDWIGSLUST_PARCHIM)
-        page.wait_for_url(re.compile(r"region=13076"), timeout=10_000)
-        wait_view(page, frame)
-        cluster.instance(route_of(page)).stop(signal.SIGKILL)
-        page.wait_for_timeout(300)
-        click_lonlat(page, frame, *SEGEBERG)
-        page.wait_for_url(re.compile(r"region=01060"), timeout=10_000)
-        wait_view(page, frame)
-        assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
     finally:
         context.close()
         down(port)
