@@ -34,6 +34,10 @@ _SLUGS = [t.slug for t in _PROJECT.themes if _COUNTS[t.slug]]
 SHARED = ["", f"region={PARTNERS[0]}", f"thema={_SLUGS[0]}", f"region={PARTNERS[1]}&thema={_SLUGS[1]}"]
 PACING_SECONDS = 2.0
 OPEN: set[Session] = set()  # sessions of running visits, so that a run can be cut off (bench/load.py)
+# Set by bench/datachange.py: byte strings each run's messages are searched for, and what was found there
+# as (monotonic start of the step, step, markers found), so that it can tell which data state a run showed.
+MARKERS: tuple[bytes, ...] = ()
+SEEN: list[tuple[float, str, frozenset[bytes]]] = []
 
 
 class Visit:
@@ -42,11 +46,11 @@ class Visit:
     def __init__(self, user: User) -> None:
         self.user = user
         host = user.host or "http://127.0.0.1:8501/"
-        self.session = Session(host if host.endswith("/") else host + "/")
+        self.session = Session(host if host.endswith("/") else host + "/", markers=MARKERS)
         OPEN.add(self.session)
 
     def step(self, name: str, action: Callable[[], Run]) -> bool:
-        start = time.perf_counter()
+        start, began = time.perf_counter(), time.monotonic()
         try:
             run = action()
         except Exception as exc:
@@ -61,6 +65,8 @@ class Visit:
             self.session.close()
             OPEN.discard(self.session)
             return False
+        if MARKERS:
+            SEEN.append((began, name, run.markers))
         self.user.environment.events.request.fire(
             request_type="WS",
             name=name,

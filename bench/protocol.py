@@ -37,6 +37,7 @@ class Run:
     seconds: float
     bytes_received: int
     messages: int
+    markers: frozenset[bytes] = frozenset()  # which of the session's ``markers`` the run's messages held
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Session:
     query: str = ""
     cookie: str = ""
     ws: websocket.WebSocket | None = None
+    markers: tuple[bytes, ...] = ()  # byte strings to look for in every run's messages (bench/datachange.py)
 
     # -- HTTP, as the page does before it connects ------------------------------------------------------
     def _get(self, path: str) -> bytes:
@@ -151,12 +153,14 @@ class Session:
         assert self.ws is not None, "open() first"
         self.ws.send_binary(message.SerializeToString())
         received = count = 0
+        found: set[bytes] = set()
         while True:
             payload = self.ws.recv()
             if not isinstance(payload, bytes):
                 raise ProtocolError("Textnachricht statt Protobuf")
             received += len(payload)
             count += 1
+            found.update(m for m in self.markers if m in payload)
             forward = ForwardMsg()
             forward.ParseFromString(payload)
             kind = forward.WhichOneof("type")
@@ -169,7 +173,7 @@ class Session:
             elif kind == "script_finished":
                 if forward.script_finished != 0:  # FINISHED_SUCCESSFULLY
                     raise ProtocolError(f"Skriptlauf endete mit Status {forward.script_finished}")
-                return Run(time.perf_counter() - start, received, count)
+                return Run(time.perf_counter() - start, received, count, frozenset(found))
 
     def _note(self, forward: ForwardMsg) -> None:
         """Remember widget ids and values from a delta; fail on an exception element (a traceback)."""

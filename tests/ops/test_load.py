@@ -71,3 +71,32 @@ def test_locust_visitors_finish_every_step_without_errors(server, tmp_path):
     for step in ("1 Seite öffnen", "2 Partner wählen", "3 Filter ändern"):
         assert rows[step]["Request Count"] == "3", rows[step]
         assert rows[step]["Failure Count"] == "0"
+
+
+def test_the_client_tells_which_markers_a_run_held(server):
+    session = Session(server + "/", markers=(b"Kreis Stormarn", b"[Stand A]"))
+    try:
+        assert session.open("region=01062").markers == {b"Kreis Stormarn"}
+    finally:
+        session.close()
+
+
+def test_the_data_change_benchmark_serves_two_valid_states_and_one_typo(tmp_path):
+    """bench/datachange.py (bench/datastates.py): states A and B validate and are marked in both files; the typo is one problem."""
+    from bench.datastates import Versions, replace, write_state
+    from geo.data.errors import DataError
+    from geo.data.project import load_project
+
+    write_state(tmp_path / "b", "[Stand B]")
+    project = load_project(tmp_path / "b")
+    titles = [t for t in project.partners["teilprojekt"] if t]
+    assert titles and all(t.endswith(" [Stand B]") for t in titles)
+    assert all(e.endswith(" [Stand B]") for e in project.events["ereignis"])
+    versions = Versions.of(tmp_path / "b" / "partners.csv")
+    replace(tmp_path / "b" / "partners.csv", versions.fields, versions.typo)
+    with pytest.raises(DataError) as caught:
+        load_project(tmp_path / "b")
+    (problem,) = caught.value.problems  # one typo, one message
+    assert "'Kries'" in problem.message and problem.file.endswith("partners.csv") and problem.line
+    replace(tmp_path / "b" / "partners.csv", versions.fields, versions.valid)
+    assert list(load_project(tmp_path / "b").partners.index) == list(project.partners.index)
