@@ -1,0 +1,263 @@
+"""Where the main thread's time goes while the dashboard starts: a Chromium trace at 4× CPU slowdown.
+
+    .venv/bin/python -m bench.trace              # 3 visits; writes bench/trace.md
+    .venv/bin/python -m bench.trace --runs 5
+
+Each visit is a new browser context (empty cache) at 390×844 with touch, as on a phone, CPU slowed down 4×
+(DevTools' ``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile preset), no network throttling. The
+trace (category ``devtools.timeline``) runs from navigation until the map is drawn (the User Timing mark
+``mrh-karte-gezeichnet``) plus 3 s. The page and its map frame share one renderer main thread (same
+origin); every task on it of more than 50 ms is listed, with whose script ran in it: the map document
+(which inline script of it – Leaflet, folium's layer script, our parts in ``geo/map/web/`` – by line),
+our components (``/app/static/ui/``) or Streamlit's bundles, and how much of the task was style, layout and
+paint. Blocking time is the sum over tasks of their time beyond 50 ms (Lighthouse's TBT counts only
+between first paint and interactive; here everything until the map stands).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import re
+import statistics
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import sync_playwright
+
+from bench.__main__ import cpu_model
+from geo.view.formats import format_de
+from harness.browser import CHROMIUM_ARGS, chromium_path, streamlit_server
+
+OUT = Path(__file__).with_name("trace.md")
+LONG_MS = 50.0
+RATE = 4
+CATEGORIES = (
+    "devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing,v8.execute,"
+    "disabled-by-default-v8.cpu_profiler"
+)
+RENDERING = {"UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "RecalculateStyles", "HitTest"}
+SCRIPT = {"EvaluateScript", "FunctionCall", "v8.compile", "v8.compileModule", "EventDispatch", "TimerFire"}
+BROWSER = "Browser (Parsen, Stil, Layout, Zeichnen)"
+MAP_DOC = re.compile(r"/app/static/maps/[^/?#]+\.html")
+
+
+@dataclass
+class Task:
+    start_ms: float  # since navigation start
+    ms: float
+    owner: str  # what ran in it (the heaviest script child)
+    rendering_ms: float
+    functions: list[tuple[str, float]]  # heaviest functions by own time (CPU profile samples), ms
+
+    @property
+    def blocking_ms(self) -> float:
+        return max(0.0, self.ms - LONG_MS)
+
+
+def script_parts(document: str) -> list[tuple[int, str]]:
+    """(first line, name) of each inline script of the map document, in order."""
+    names = []
+    for match in re.finditer(r"<script>(.*?)</script>", document, flags=re.S):
+        line = document.count("\n", 0, match.start()) + 1
+        body = match.group(1)
+        if "MRH.dom = " not in body and "Leaflet" in body[:400]:
+            name = "leaflet.js"
+        elif "MRH.dom = " in body:
+            name = "unsere Teile (geo/map/web/)"
+        else:
+            name = "folium: Karte und Ebenen"
+        names.append((line, name))
+    return names
+
+
+def owner_of(url: str, line: int, parts: list[tuple[int, str]]) -> str:
+    if MAP_DOC.search(url):
+        part = next((name for first, name in reversed(parts) if line >= first), "Kartendokument")
+        return f"Kartendokument: {part}"
+    if "/app/static/ui/" in url:
+        return "unsere Komponente " + url.rsplit("/", 1)[-1].split("?")[0]
+    if "/static/js/" in url or "/static/" in url:
+        return "Streamlit " + url.rsplit("/", 1)[-1].split("?")[0]
+    return BROWSER if not url else url.rsplit("/", 1)[-1][:40]
+
+
+def samples_of(events: list[dict[str, Any]], parts: list[tuple[int, str]]) -> list[tuple[float, str, str]]:
+    """(timestamp µs, function, whose script) of every CPU profile sample: the function running."""
+    nodes: dict[tuple[Any, int], tuple[str, str]] = {}
+    clock: dict[Any, float] = {}
+    found: list[tuple[float, str, str]] = []
+    for e in sorted((e for e in events if e.get("name") in ("Profile", "ProfileChunk")), key=lambda e: e["ts"]):
+        key = (e.get("pid"), e.get("id"))
+        data = e.get("args", {}).get("data", {})
+        if e["name"] == "Profile":
+            clock[key] = float(data.get("startTime", e["ts"]))
+            continue
+        profile = data.get("cpuProfile", {})
+        for node in profile.get("nodes", []):
+            frame = node.get("callFrame", {})
+            url, line = frame.get("url", ""), int(frame.get("lineNumber", 0)) + 1
+            name = frame.get("functionName") or "(anonym)"
+            where = owner_of(url, line, parts) if url else BROWSER
+            nodes[(key, node["id"])] = (f"{name} ({where.removeprefix('Kartendokument: ')})", where)
+        now = clock.get(key, float(e["ts"]))
+        for sample, delta in zip(profile.get("samples", []), data.get("timeDeltas", []), strict=False):
+            now += delta
+            found.append((now, *nodes.get((key, sample), ("?", BROWSER))))
+        clock[key] = now
+    return found
+
+
+def tasks_of(trace: dict[str, Any], parts: list[tuple[int, str]]) -> tuple[list[Task], float | None]:
+    """Long tasks on the renderer main thread, and when the map was drawn (ms since navigation)."""
+    events = trace["traceEvents"] if isinstance(trace, dict) else trace
+    main = {
+        (e["pid"], e["tid"])
+        for e in events
+        if e.get("name") == "thread_name" and e.get("args", {}).get("name") == "CrRendererMain"
+    }
+    nav = min(
+        (e["ts"] for e in events if e.get("name") in ("navigationStart", "markAsMainFrame")),
+        default=min(e["ts"] for e in events if e.get("ts")),
+    )
+    drawn = next((e["ts"] for e in events if e.get("name") == "mrh-karte-gezeichnet"), None)
+    by_thread: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    for e in events:
+        if (e.get("pid"), e.get("tid")) in main and e.get("ph") == "X" and "dur" in e:
+            by_thread[(e["pid"], e["tid"])].append(e)
+    samples = samples_of(events, parts)
+    found = []
+    for thread in by_thread.values():
+        thread.sort(key=lambda e: e["ts"])
+        for task in (e for e in thread if e["name"] == "RunTask" and e["dur"] / 1000 > LONG_MS):
+            end = task["ts"] + task["dur"]
+            inside = [e for e in thread if task["ts"] <= e["ts"] < end and e is not task]
+            weight: dict[str, float] = defaultdict(float)
+            for e in inside:
+                if e["name"] in SCRIPT:
+                    data = e.get("args", {}).get("data", {})
+                    url = data.get("url") or data.get("scriptName") or ""
+                    weight[owner_of(url, int(data.get("lineNumber") or 0), parts)] += e["dur"]
+            rendering = sum(e["dur"] for e in inside if e["name"] in RENDERING) / 1000
+            own: dict[str, float] = defaultdict(float)
+            by_script: dict[str, float] = defaultdict(float)  # own time per script, for tasks without a call
+            inside_samples = [(t, f, w) for t, f, w in samples if task["ts"] <= t < end]
+            for (t, function, where), (later, _, _) in zip(
+                inside_samples, [*inside_samples[1:], (end, "", "")], strict=True
+            ):
+                own[function] += (later - t) / 1000
+                if where != BROWSER:
+                    by_script[where] += later - t
+            heaviest = sorted(own.items(), key=lambda kv: -kv[1])[:6]
+            if not weight:  # e.g. a ResizeObserver callback: no FunctionCall event, but samples of its code
+                weight = by_script
+            owner = max(weight, key=lambda k: weight[k]) if weight else BROWSER
+            found.append(Task((task["ts"] - nav) / 1000, task["dur"] / 1000, owner, rendering, heaviest))
+    found.sort(key=lambda t: t.start_ms)
+    return found, ((drawn - nav) / 1000 if drawn else None)
+
+
+def visit(browser, base: str, parts: list[tuple[int, str]]) -> tuple[list[Task], float | None]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": RATE})
+    browser.start_tracing(page=page, categories=CATEGORIES.split(","))
+    page.goto(base + "/")
+    page.wait_for_function(
+        "() => performance.getEntriesByName('mrh-karte-gezeichnet').length > 0", timeout=120_000, polling=200
+    )
+    page.wait_for_timeout(3000)
+    trace = json.loads(browser.stop_tracing())
+    context.close()
+    return tasks_of(trace, parts)
+
+
+def map_document_text(base: str) -> str:
+    """The map document the page shows (its name is in the frame's address)."""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(base + "/")
+        frame = page.wait_for_selector("iframe[src*='/app/static/maps/']", timeout=60_000)
+        src = (frame.get_attribute("src") if frame else None) or ""
+        text = page.request.get(base + src.split("#")[0]).text()
+        browser.close()
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.trace")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    visits: list[tuple[list[Task], float | None]] = []
+    with streamlit_server() as base:
+        parts = script_parts(map_document_text(base))
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            for _ in range(args.runs):
+                visits.append(visit(browser, base, parts))
+                time.sleep(1)
+            browser.close()
+    lines = report(visits, args.runs)
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+    print(f"\ngeschrieben: {OUT}")
+    return 0
+
+
+def ours(owner: str) -> bool:
+    return owner.startswith(("Kartendokument", "unsere Komponente"))
+
+
+def report(visits: list[tuple[list[Task], float | None]], runs: int) -> list[str]:
+    def ms(value: float) -> str:
+        return f"{format_de(value)} ms"
+
+    lines = [
+        f"Gemessen am {datetime.now():%Y-%m-%d %H:%M} mit `python -m bench.trace --runs {runs}` auf "
+        f"{platform.machine()} ({cpu_model()}), Debian-Chromium, 390×844 mit Touch, CPU {RATE}× verlangsamt, "
+        "leerer Cache, direkt (ohne nginx).",
+        "",
+        "| Lauf | Karte gezeichnet | Aufgaben > 50 ms (davon unsere) | Blockierzeit gesamt | davon unsere |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for number, (tasks, drawn) in enumerate(visits, start=1):
+        mine = [t for t in tasks if ours(t.owner)]
+        lines.append(
+            f"| {number} | {ms(drawn) if drawn is not None else '–'} | {len(tasks)} ({len(mine)}) | "
+            f"{ms(sum(t.blocking_ms for t in tasks))} | {ms(sum(t.blocking_ms for t in mine))} |"
+        )
+    drawn_all = [d for _, d in visits if d is not None]
+    blocking = [sum(t.blocking_ms for t in tasks if ours(t.owner)) for tasks, _ in visits]
+    longest = [max((t.ms for t in tasks if ours(t.owner)), default=0.0) for tasks, _ in visits]
+    lines += [
+        "",
+        "| Ziel (Median der Läufe) | Wert | erreicht |",
+        "|---|---:|---|",
+        f"| keine Aufgabe von uns > 50 ms | längste {ms(statistics.median(longest))} | "
+        f"{'ja' if statistics.median(longest) <= LONG_MS else '**nein**'} |",
+        f"| Blockierzeit unserer Aufgaben | {ms(statistics.median(blocking))} | |",
+        f"| Karte gezeichnet | {ms(statistics.median(drawn_all)) if drawn_all else '–'} | |",
+        "",
+        "Aufgaben über 50 ms im letzten Lauf (Start seit Navigation; wessen Skript am längsten lief; Stil, Layout "
+        "und Zeichnen darin):",
+        "",
+        "| Start | Dauer | Skript | Stil/Layout/Zeichnen | meiste eigene Zeit (Stichproben des CPU-Profils) |",
+        "|---:|---:|---|---:|---|",
+    ]
+    for task in visits[-1][0]:
+        heavy = "; ".join(f"{name} {ms(t)}" for name, t in task.functions if t >= 5)
+        lines.append(
+            f"| {ms(task.start_ms)} | {ms(task.ms)} | {task.owner} | {ms(task.rendering_ms)} | {heavy or '–'} |"
+        )
+    return lines
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
