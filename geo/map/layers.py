@@ -22,6 +22,11 @@ from geo.view.i18n import text
 from geo.view.state import ViewState
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
+# The partners are framed with a margin, and room below them for the legend strip plus ``below``. The start
+# (folium's first view and map.js's) uses ``legend``, an estimate of the strip's height without a filter:
+# the first view is the one kept, the layers are projected once and nothing forces a layout before the
+# browser's own. Later views measure the legend (map.js, frame()).
+FRAME = {"margin": 12, "below": 40, "legend": 46}
 
 
 class Panes(Script):
@@ -188,7 +193,8 @@ def build_map(
     Panes().add_to(fmap)
     west, south, east, north = project.partners.total_bounds
     bounds = [[south, west], [north, east]]
-    fmap.fit_bounds(bounds)
+    below = FRAME["below"] + FRAME["legend"]
+    fmap.fit_bounds(bounds, padding_top_left=(FRAME["margin"],) * 2, padding_bottom_right=(FRAME["margin"], below))
     Attribution(text=ATTRIBUTION).add_to(fmap)
     layers: list[tuple[str, folium.map.Layer]] = []
     if basemap:
@@ -220,6 +226,7 @@ def build_map(
 
     data = {
         "bounds": bounds,
+        "frame": FRAME,
         "styles": map_styles(),
         "view": view_data(state or ViewState()),
         "contactColors": CONTACT_COLORS,

@@ -404,3 +404,23 @@ def test_searched_place_is_marked_and_named_on_the_map(desktop, server):
         "() => { const b = window.map.getBounds(); const p = window.mrhView.place; return b.contains([p.lat, p.lon]); }"
     )
     assert inside
+
+
+PARTNERS_INSIDE = """() => {
+  const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+  return Array.from(document.querySelectorAll('path.mrh-partner')).every((path) => {
+    const r = path.getBoundingClientRect();
+    return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+  });
+}"""
+
+
+def test_the_map_frames_the_partners_again_when_its_frame_is_resized(desktop, server):
+    """The start frames the 12 partners; a narrower window (a rotated tablet, a docked browser) frames them
+    again, unless the visitor has moved the map."""
+    frame = open_map(desktop, server + "/")
+    assert frame.evaluate(PARTNERS_INSIDE)
+    zoom = frame.evaluate("() => window.map.getZoom()")
+    desktop.set_viewport_size({"width": 800, "height": 900})
+    frame.wait_for_function(f"() => window.map.getZoom() < {zoom}", timeout=10_000)
+    frame.wait_for_function(PARTNERS_INSIDE, timeout=10_000)

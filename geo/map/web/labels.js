@@ -48,6 +48,7 @@
     /* One read pass, then arithmetic, then one write pass: no layout per label and candidate, so a map
        with hundreds of regions stays quick. */
     function layout() {
+      if (!ctx.laidOut) { return; }  // before the first layout, reading sizes would force one (map.js)
       var selected = ctx.view.selected;
       var box = map.getContainer().getBoundingClientRect();
       var points = [];  // contact points: names avoid them where they can

@@ -18,7 +18,7 @@
     // The state the parts share: read ctx.view when needed, it is replaced by every view drawn.
     var ctx = {
       map: map, cfg: cfg, T: cfg.texts, view: cfg.view, byRs: {},
-      userMoved: false, densityOn: false, selectionPath: null
+      userMoved: false, densityOn: false, selectionPath: null, laidOut: false
     };
     cfg.partners.eachLayer(function (layer) { ctx.byRs[layer.feature.properties.rs] = layer; });
 
@@ -29,24 +29,41 @@
     var talk = MRH.messaging(ctx, apply);
     ctx.select = talk.select;
     ctx.setThemes = talk.setThemes;
-    ctx.frame = frame;
+    ctx.frame = function () { frame(true); };
     var drawn = MRH.layers(ctx);
     var names = MRH.labels(ctx);
     var controls = MRH.panel(ctx);
     var input = MRH.keyboard(ctx);
 
     /* Fit the 12 partners with a small margin; the legend strip at the bottom gets its own room (the region
-       is wider than the frame). Again when the frame is resized, until the visitor moves the map. */
-    function frame() {
-      var legend = map.getContainer().querySelector(".mrh-legend");
-      var below = legend ? legend.getBoundingClientRect().height + 40 : 40;
+       is wider than the frame; cfg.frame, geo/map/layers.py). Again when the frame is resized, until the
+       visitor moves the map. The start does not measure the legend (that would force a layout of the whole
+       document): it keeps the estimate folium's first view used; the ResizeObserver's first call, after the
+       browser's own layout and before the paint, corrects it if the legend is much taller or shorter. */
+    var framedFor = null;  // the frame's size when it was framed last
+    var legendRoom = cfg.frame.legend;
+    function frame(measure) {
+      framedFor = map.getSize();
+      if (!measure && !ctx.view.place) { return; }  // the start: folium's first view is this one
+      var legend = measure && map.getContainer().querySelector(".mrh-legend");
+      if (legend) { legendRoom = legend.getBoundingClientRect().height; }
+      var margin = cfg.frame.margin;
       var bounds = L.latLngBounds(cfg.bounds);
       if (ctx.view.place) { bounds.extend([ctx.view.place.lat, ctx.view.place.lon]); }  // a place far away
-      map.fitBounds(bounds, {paddingTopLeft: [12, 12], paddingBottomRight: [12, below]});
+      var below = legendRoom + cfg.frame.below;
+      map.fitBounds(bounds, {paddingTopLeft: [margin, margin], paddingBottomRight: [margin, below]});
     }
+    // Its first call comes after the browser's first layout, before the paint: reading sizes is cheap now.
     new ResizeObserver(function () {
       map.invalidateSize();
-      if (!ctx.userMoved) { frame(); }
+      var size = map.getSize();
+      var first = !ctx.laidOut;
+      ctx.laidOut = true;  // from now on the names are placed at once (labels.js)
+      var legend = map.getContainer().querySelector(".mrh-legend");
+      var off = first && legend && Math.abs(legend.getBoundingClientRect().height - legendRoom) > 8;
+      if (!first && size.equals(framedFor)) { return; }
+      if ((off || !size.equals(framedFor)) && !ctx.userMoved) { frame(true); }
+      framedFor = size;
       names.layout();
     }).observe(map.getContainer());
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
@@ -68,7 +85,7 @@
       drawn.showThemes();
       controls.drawLegend();
       controls.sync();
-      if (!ctx.userMoved) { frame(); }
+      if (!ctx.userMoved) { frame(ctx.laidOut); }
       names.layout();
       var layer = ctx.byRs[next.selected];
       if (changed && layer) { input.announce(layer.feature.properties.name + " " + ctx.T.selected); }
@@ -83,5 +100,9 @@
     talk.ready();
   }
 
-  MRH.init = init;
+  /* The start waits for the next frame: folium's script (the map and its layers) ends its task first, and
+     the start runs before that frame is painted, so nothing is shown unstyled (bench/trace.md). */
+  MRH.init = function (map, cfg) {
+    requestAnimationFrame(function () { init(map, cfg); });
+  };
 })(window.MRH = window.MRH || {});
