@@ -13,7 +13,7 @@ import streamlit as st
 from geo.data.live import Signature
 from geo.data.paths import MAPS_DIR
 from geo.data.project import Project
-from geo.map.export import standalone_html, table_csv, table_geojson
+from geo.map.export import standalone_html, table_csv, table_geojson, table_geopackage
 from geo.map.layers import view_data
 from geo.map.overlays import basemap_attribution
 from geo.map.printed import factsheet_pdf, map_png
@@ -149,7 +149,7 @@ def table_and_overview(t: Texts, project: Project, view: ViewState, session: Ses
 def downloads(t: Texts, served: Served, view: ViewState) -> None:
     project, lang, stem = served.project, t.lang, "mrh-daseinsvorsorge-partner"
     st.markdown(t("downloads"))
-    csv_col, geojson_col, html_col, png_col, pdf_col = st.columns(5)
+    csv_col, geojson_col, gpkg_col, html_col, png_col, pdf_col = st.columns(6)
     csv_col.download_button(
         t("csv"),
         lambda: table_csv(export_table(project, view.themes, lang)),
@@ -163,6 +163,14 @@ def downloads(t: Texts, served: Served, view: ViewState) -> None:
         f"{stem}.geojson",
         "application/geo+json",
         on_click="ignore",
+    )
+    gpkg_col.download_button(
+        t("gpkg"),
+        lambda: table_geopackage(project, export_table(project, view.themes, lang)),
+        f"{stem}.gpkg",
+        "application/geopackage+sqlite3",
+        on_click="ignore",
+        help=t("gpkg_help"),
     )
     html_col.download_button(
         t("html"), lambda: offline_map(served, view), "mrh-daseinsvorsorge-karte.html", "text/html", on_click="ignore"

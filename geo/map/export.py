@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from datetime import date
+from pathlib import Path
 
+import geopandas as gpd
 import pandas as pd
+import pyogrio
 
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
@@ -38,6 +42,13 @@ def _json_value(value: object) -> object:
     return value
 
 
+GPKG_CRS = 25832  # ETRS89 / UTM zone 32N, what the Länder's GIS desks work in
+DATA_ATTRIBUTION = (
+    f"{ATTRIBUTION}; Einwohner und Fläche: Statistisches Bundesamt (Destatis), 31.12.2018; "
+    "Projektdaten: Metropolregion Hamburg und weitere Quellen je Partner (Spalte Quellen)"
+)
+
+
 def table_geojson(project: Project, table: pd.DataFrame) -> bytes:
     """The table's partners (index = RS) with their boundaries (EPSG:4326) and the sources' attribution.
 
@@ -54,8 +65,7 @@ def table_geojson(project: Project, table: pd.DataFrame) -> bytes:
     collection = {
         "type": "FeatureCollection",
         "name": "MRH-Leitprojekt Demographie und Daseinsvorsorge – Partner",
-        "attribution": f"{ATTRIBUTION}; Einwohner und Fläche: Statistisches Bundesamt (Destatis), 31.12.2018; "
-        "Projektdaten: Metropolregion Hamburg und weitere Quellen je Partner (Spalte Quellen)",
+        "attribution": DATA_ATTRIBUTION,
         "licenses": [
             {
                 "data": "Verwaltungsgrenzen (BKG VG250, Stand 01.01.2016, vereinfacht)",
@@ -72,6 +82,67 @@ def table_geojson(project: Project, table: pd.DataFrame) -> bytes:
         "features": features,
     }
     return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def table_geopackage(project: Project, table: pd.DataFrame) -> bytes:
+    """One GeoPackage (EPSG:25832) with three layers: the table's partners (index = RS) with its columns,
+    the contacts as points, and the context (Metropolregion 2014–2016, Länder). Every layer carries the
+    attribution and the licence in its description and metadata (reads nothing, writes a temporary file).
+    """
+    partners = gpd.GeoDataFrame(
+        {str(c): table[c].map(_text_value).tolist() for c in table.columns},
+        geometry=[project.partners.loc[rs].geometry for rs in table.index],
+        crs=project.partners.crs,
+    )
+    contacts = project.contacts.dropna(subset=["lon", "lat"])
+    points = gpd.GeoDataFrame(
+        {
+            column: contacts[column].map(_text_value).tolist()
+            for column in ("rs", "organisation", "personen", "adresse", "telefon", "email", "lage", "quelle", "stand")
+        },
+        geometry=gpd.points_from_xy(contacts["lon"], contacts["lat"]),
+        crs=4326,
+    )
+    context = gpd.GeoDataFrame(
+        {
+            "name": project.context.get("GEN", pd.Series(dtype=str)).map(_text_value).tolist(),
+            "art": project.context.get("kind", pd.Series(dtype=str)).map(_text_value).tolist(),
+        },
+        geometry=list(project.context.geometry),
+        crs=project.context.crs or 4326,
+    )
+    layers = (
+        ("partner", partners, "Partner des MRH-Leitprojekts Demographie und Daseinsvorsorge (2014–9/2016)"),
+        ("kontakte", points, "Kontakte (Dachprojekt und Teilprojekte), Lage wie in der Spalte lage beschrieben"),
+        ("kontext", context, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"),
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "mrh.gpkg"
+        for name, frame, title in layers:
+            metadata = {"TITLE": title, "ATTRIBUTION": DATA_ATTRIBUTION, "LICENSE": LICENSE_TEXT}
+            pyogrio.write_dataframe(
+                frame.to_crs(GPKG_CRS),
+                path,
+                layer=name,
+                driver="GPKG",
+                append=path.exists(),
+                layer_metadata=metadata,
+                layer_options={"IDENTIFIER": title, "DESCRIPTION": f"{title}. {DATA_ATTRIBUTION}. {LICENSE_TEXT}"},
+            )
+        return path.read_bytes()
+
+
+LICENSE_TEXT = (
+    "Verwaltungsgrenzen: Datenlizenz Deutschland – Namensnennung – Version 2.0 (https://www.govdata.de/dl-de/by-2-0); "
+    "Einwohner und Fläche: Destatis, Verbreitung mit Quellenangabe gestattet"
+)
+
+
+def _text_value(value: object) -> object:
+    """A GeoPackage column holds text or numbers: lists become "a, b", missing values NULL."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return _json_value(value)
 
 
 def standalone_html(project: Project, state: ViewState, made: date | None = None) -> bytes:

@@ -53,6 +53,8 @@ DE = {
     "downloads": "**Herunterladen:**",
     "csv": "Tabelle als CSV (Excel)",
     "geojson": "Tabelle als GeoJSON",
+    "gpkg": "GeoPackage für GIS (EPSG:25832)",
+    "gpkg_help": "Partner der Tabelle, Kontakte und Kontext als drei Ebenen in ETRS89 / UTM 32N, z. B. für QGIS",
     "html": "Karte als HTML (offline)",
     "data_error": "Die Daten können nicht angezeigt werden. Bitte die folgenden Stellen in den Dateien "
     "korrigieren und dann mit `python -m geo validate` prüfen:",
@@ -274,6 +276,8 @@ EN = {
     "downloads": "**Download:**",
     "csv": "Table as CSV (Excel)",
     "geojson": "Table as GeoJSON",
+    "gpkg": "GeoPackage for GIS (EPSG:25832)",
+    "gpkg_help": "The table's partners, contacts and context as three layers in ETRS89 / UTM 32N, e.g. for QGIS",
     "html": "Map as HTML (offline)",
     "data_error": "The data cannot be shown. Please fix these places in the files and check them with "
     "`python -m geo validate`:",

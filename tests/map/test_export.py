@@ -1,4 +1,4 @@
-"""Downloads: CSV for German Excel, GeoJSON, and an offline HTML map."""
+"""Downloads: CSV for German Excel, GeoJSON, GeoPackage, and an offline HTML map."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from geo.data.project import load_project
-from geo.map.export import standalone_html, table_csv, table_geojson
+from geo.map.export import standalone_html, table_csv, table_geojson, table_geopackage
 from geo.view.state import ViewState
 from geo.view.table import export_table
 
@@ -100,6 +100,32 @@ def test_geojson_opens_as_a_layer(project, tmp_path):
     layer = gpd.read_file(path)
     assert len(layer) == 12 and layer.crs.to_epsg() == 4326
     assert "Teilprojekt" in layer.columns
+
+
+def test_geopackage_has_three_layers_in_utm_32_matching_the_geojson(project, tmp_path):
+    """What a GIS desk loads: the same partners, columns and shapes as the GeoJSON, in EPSG:25832, with
+    contacts and context as layers of their own and the attribution in every layer's metadata."""
+    import geopandas as gpd
+    import pyogrio
+
+    table = export_table(project, ("wohnen",), "de")
+    gpkg, geojson = tmp_path / "partner.gpkg", tmp_path / "partner.geojson"
+    gpkg.write_bytes(table_geopackage(project, table))
+    geojson.write_bytes(table_geojson(project, table))
+    assert [name for name, _ in pyogrio.list_layers(gpkg)] == ["partner", "kontakte", "kontext"]
+    partners, reference = gpd.read_file(gpkg, layer="partner"), gpd.read_file(geojson)
+    assert partners.crs.to_epsg() == 25832 and len(partners) == 3
+    assert list(partners["RS"]) == list(reference["RS"]) == list(table.index)
+    assert list(partners["Teilprojekt"]) == list(reference["Teilprojekt"])
+    same = reference.to_crs(25832).geometry.symmetric_difference(partners.geometry, align=False).area
+    assert (same / partners.area).max() < 1e-9
+    contacts = gpd.read_file(gpkg, layer="kontakte")
+    assert len(contacts) == project.contacts["lon"].notna().sum() and contacts.crs.to_epsg() == 25832
+    assert len(gpd.read_file(gpkg, layer="kontext")) == len(project.context)
+    for layer in ("partner", "kontakte", "kontext"):
+        metadata = pyogrio.read_info(gpkg, layer=layer)["layer_metadata"]
+        assert "© GeoBasis-DE / BKG 2016 (Daten verändert)" in metadata["ATTRIBUTION"]
+        assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in metadata["LICENSE"]
 
 
 def test_offline_html_inlines_everything_and_says_what_it_shows(project):
