@@ -48,6 +48,7 @@ frame = sections.map_and_details(t, served, view, answer)
 sections.comparison(t, project, view)
 sections.table_and_overview(t, project, view, session, labels)
 sections.downloads(t, served, view)
+sections.gis(t)
 sections.share(t, view)
 sections.footer(t)
 if frame:  # passes the map's clicks and ticks to the session; draws nothing, so it comes last

@@ -22,6 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument(
         "--tls", action="store_true", help="HTTPS und HTTP/2 mit selbst signiertem Zertifikat (zum Ausprobieren)"
     )
+    start.add_argument(
+        "--ogc", action="store_true", help='auch den OGC-API-Features-Dienst unter …/ogc/ (pip install -e ".[gis]")'
+    )
     stop = commands.add_parser("down", help="Cluster anhalten (alle oder den auf --port)")
     stop.add_argument("--port", type=int)
     commands.add_parser("status", help="laufende lokale Cluster zeigen")
@@ -34,13 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     config.add_argument("--cache-dir", default="/var/cache/nginx/mrh")
     config.add_argument("--tls-certificate", default="", help="Zertifikat (Kette) für HTTPS und HTTP/2")
     config.add_argument("--tls-key", default="", help="Schlüssel zum Zertifikat")
+    config.add_argument("--ogc", default="", help="host:port des OGC-Dienstes (python -m ogc serve), unter …/ogc/")
     args = parser.parse_args(argv)
 
     try:
         if args.command == "up":
-            cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors, tls=args.tls)
+            cluster = up(args.instances, args.port, args.base_path, args.frame_ancestors, tls=args.tls, ogc=args.ogc)
             where = ", ".join(str(i.port) for i in cluster.instances)
             print(f"Dashboard: {cluster.url}  ({len(cluster.instances)} Instanzen auf {where}, nginx auf {args.port})")
+            if cluster.ogc:
+                print(f"OGC API – Features: {cluster.url}ogc/  (pygeoapi auf {cluster.ogc.port})")
             print(f"Anhalten: python -m deploy down --port {args.port}")
         elif args.command == "down":
             ports = [args.port] if args.port else running_ports()
@@ -58,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
                 cache_dir=args.cache_dir,
                 tls_certificate=args.tls_certificate,
                 tls_key=args.tls_key,
+                ogc=args.ogc,
             )
             if bool(args.tls_certificate) != bool(args.tls_key):
                 raise DeployError("--tls-certificate und --tls-key nur zusammen angeben")

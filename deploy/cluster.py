@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from deploy.nginx import Front, main_config
-from geo.data.paths import ROOT
+from geo.data.paths import OGC_URL_VARIABLE, ROOT
 
 HOST = "127.0.0.1"
 
@@ -57,6 +57,7 @@ class Cluster:
     instances: list[Instance]
     base_path: str = ""
     tls: bool = False
+    ogc: Instance | None = None  # the OGC API – Features service, when started with ogc=True
 
     @property
     def url(self) -> str:
@@ -70,6 +71,7 @@ class Cluster:
     def load(cls, state_dir: Path) -> Cluster:
         raw = json.loads((state_dir / "cluster.json").read_text(encoding="utf-8"))
         raw["instances"] = [Instance(**i) for i in raw["instances"]]
+        raw["ogc"] = Instance(**raw["ogc"]) if raw.get("ogc") else None
         return cls(**raw)
 
     def instance(self, route: str) -> Instance:
@@ -146,19 +148,20 @@ def free_ports(count: int, avoid: set[int]) -> list[int]:
     return ports
 
 
-def healthy(url: str) -> bool:
+def healthy(url: str, body: bytes | None = b"ok") -> bool:
+    """Does ``url`` answer 200 (with ``body``, unless that is None)?"""
     # A local cluster's HTTPS uses its own self-signed certificate (see self_signed): not verified here.
     context = ssl._create_unverified_context() if url.startswith("https:") else None
     try:
         with urllib.request.urlopen(url, timeout=2, context=context) as response:
-            return bool(response.status == 200 and response.read() == b"ok")
+            return bool(response.status == 200 and (body is None or response.read() == body))
     except OSError:
         return False
 
 
-def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90) -> None:
+def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90, body: bytes | None = b"ok") -> None:
     deadline = time.monotonic() + timeout
-    while not healthy(url):
+    while not healthy(url, body):
         if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
             tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.exists() else ""
             raise DeployError(f"{what} ist nicht gestartet ({url}). Protokoll {log}:\n{tail}")
@@ -189,13 +192,32 @@ def working_dir(script: Path | None = None) -> Path:
     return script.parent if script else ROOT
 
 
-def start_instance(port: int, state_dir: Path, base_path: str = "", script: Path | None = None) -> Instance:
-    """Start one instance in its own process session, logging to ``state_dir``."""
+def start_ogc(port: int, state_dir: Path, url: str) -> Instance:
+    """Start the OGC API – Features service (``python -m ogc serve``) for clients that reach it at ``url``."""
+    log = state_dir / f"ogc-{port}.log"
+    command = [sys.executable, "-m", "ogc", "serve", "--host", HOST, "--port", str(port), "--url", url]
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [*command, "--out", str(state_dir / "ogc")],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    return Instance(port=port, pid=proc.pid, log=str(log))
+
+
+def start_instance(
+    port: int, state_dir: Path, base_path: str = "", script: Path | None = None, env: dict[str, str] | None = None
+) -> Instance:
+    """Start one instance in its own process session, logging to ``state_dir``; ``env``: added variables."""
     log = state_dir / f"instance-{port}.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
             streamlit_command(port, base_path, script),
             cwd=working_dir(script),
+            env={**os.environ, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -229,11 +251,13 @@ def up(
     frame_ancestors: str = "'self'",
     script: Path | None = None,
     tls: bool = False,
+    ogc: bool = False,
 ) -> Cluster:
     """Start ``instances`` Streamlit processes and nginx on ``port``; return when all answer healthy.
 
     ``tls``: nginx speaks HTTPS and HTTP/2 with a self-signed certificate (browsers must be told to accept
-    it), as a production server would with a real one."""
+    it), as a production server would with a real one. ``ogc``: also the OGC API – Features service,
+    under ``<url>ogc/`` (needs ``pip install -e ".[gis]"``)."""
     if instances < 1:
         raise DeployError("--instances muss mindestens 1 sein")
     state_dir = state_dir_for(port)
@@ -248,8 +272,9 @@ def up(
     state_dir.mkdir(parents=True, exist_ok=True)
     cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path, tls=tls)
     try:
+        told = {OGC_URL_VARIABLE: cluster.url + "ogc/"} if ogc else {}  # the page shows GIS desks the address
         for instance_port in free_ports(instances, avoid={port}):
-            cluster.instances.append(start_instance(instance_port, state_dir, base_path, script))
+            cluster.instances.append(start_instance(instance_port, state_dir, base_path, script, told))
             cluster.save()
         for instance in cluster.instances:
             _wait(
@@ -257,6 +282,17 @@ def up(
                 f"Streamlit-Instanz {instance.port}",
                 instance.pid,
                 Path(instance.log),
+            )
+        if ogc:
+            (ogc_port,) = free_ports(1, avoid={port, *(i.port for i in cluster.instances)})
+            cluster.ogc = start_ogc(ogc_port, state_dir, cluster.url + "ogc/")
+            cluster.save()
+            _wait(
+                f"http://{cluster.ogc.address}/conformance?f=json",
+                "OGC-Dienst",
+                cluster.ogc.pid,
+                Path(cluster.ogc.log),
+                body=None,
             )
         cert, key = self_signed(state_dir) if tls else ("", "")
         front = Front(
@@ -267,6 +303,7 @@ def up(
             cache_dir=str(state_dir / "cache"),
             tls_certificate=str(cert),
             tls_key=str(key),
+            ogc=cluster.ogc.address if cluster.ogc else "",
         )
         conf = state_dir / "nginx.conf"
         conf.write_text(main_config(front, state_dir), encoding="utf-8")
@@ -303,7 +340,8 @@ def down(port: int) -> bool:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
     if (state_dir / "cluster.json").exists():
-        for instance in Cluster.load(state_dir).instances:
+        stopped = Cluster.load(state_dir)
+        for instance in [*stopped.instances, *([stopped.ogc] if stopped.ogc else [])]:
             instance.stop()
     shutil.rmtree(state_dir, ignore_errors=True)
     return True

@@ -46,6 +46,7 @@ COMPRESS_TYPES = (
     "image/svg+xml text/csv text/plain application/manifest+json font/ttf application/x-font-ttf"
 )
 YEAR = 31_536_000
+OGC_MAX_AGE = 60  # seconds a GIS client and nginx may keep an answer of the OGC service
 
 
 def streamlit_inline_hashes() -> tuple[str, ...]:
@@ -83,6 +84,8 @@ class Front:
     # six connections for Streamlit's ≈ 50 small bundles (bench/lighthouse.md).
     tls_certificate: str = ""
     tls_key: str = ""
+    # host:port of the OGC API – Features service (python -m ogc serve), served under <prefix>ogc/; empty: none.
+    ogc: str = ""
 
     @property
     def tls(self) -> bool:
@@ -122,6 +125,12 @@ def csp(front: Front, basemap: bool = False) -> str:
             f"frame-ancestors {front.frame_ancestors}",
         ]
     )
+
+
+def ogc_csp(front: Front) -> str:
+    """The OGC service's HTML pages: nothing from another host (pygeoapi's templates would load Leaflet and
+    tiles from CDNs; the policy keeps the browser from asking them), no scripts at all."""
+    return re.sub(r"script-src [^;]*", "script-src 'none'", csp(front))
 
 
 def map_csp(front: Front, basemap: bool) -> str:
@@ -204,6 +213,10 @@ def http_block(front: Front) -> str:
         basemap_map_csp=map_csp(front, basemap=True),
         basemap_prefix=BASEMAP_PREFIX,
         immutable=f"public, max-age={YEAR}, immutable",
+        ogc=front.ogc,
+        ogc_csp=ogc_csp(front),
+        ogc_cache=f"public, max-age={OGC_MAX_AGE}",
+        ogc_max_age=OGC_MAX_AGE,
     )
 
 

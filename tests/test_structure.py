@@ -12,7 +12,7 @@ import pytest
 
 from geo.data.paths import ROOT
 
-OWN = {"geo", "ui", "app", "harness", "bench", "deploy", "tests"}  # our top-level modules and packages
+OWN = {"geo", "ui", "app", "harness", "bench", "deploy", "ogc", "tests"}  # our top-level modules and packages
 
 
 def repository_files() -> list[Path]:
@@ -162,10 +162,11 @@ def test_code_checks_are_clean(command):
 
 # Who may import whom, over the whole repository: the top-level name of an importer → names it must not import.
 FORBIDDEN = {
-    "geo": {"ui", "app", "harness", "bench", "deploy", "tests", "streamlit"},
-    "ui": {"app", "harness", "bench", "deploy", "tests"},
+    "geo": {"ui", "app", "harness", "bench", "deploy", "ogc", "tests", "streamlit", "pygeoapi"},
+    "ui": {"app", "harness", "bench", "deploy", "ogc", "tests", "pygeoapi"},
     "harness": {"app", "bench", "tests"},
-    "deploy": {"app", "ui", "bench", "tests"},
+    "deploy": {"app", "ui", "bench", "ogc", "tests"},
+    "ogc": {"app", "ui", "harness", "bench", "deploy", "tests", "streamlit"},
     "bench": {"app", "tests"},
 }
 

@@ -11,7 +11,7 @@ import os
 import streamlit as st
 
 from geo.data.live import Signature
-from geo.data.paths import MAPS_DIR
+from geo.data.paths import MAPS_DIR, ogc_url
 from geo.data.project import Project
 from geo.map.export import standalone_html, table_csv, table_geojson, table_geopackage
 from geo.map.layers import view_data
@@ -149,7 +149,8 @@ def table_and_overview(t: Texts, project: Project, view: ViewState, session: Ses
 def downloads(t: Texts, served: Served, view: ViewState) -> None:
     project, lang, stem = served.project, t.lang, "mrh-daseinsvorsorge-partner"
     st.markdown(t("downloads"))
-    csv_col, geojson_col, gpkg_col, html_col, png_col, pdf_col = st.columns(6)
+    csv_col, geojson_col, gpkg_col = st.columns(3)  # two rows of three: labels stay whole on a laptop
+    html_col, png_col, pdf_col = st.columns(3)
     csv_col.download_button(
         t("csv"),
         lambda: table_csv(export_table(project, view.themes, lang)),
@@ -187,6 +188,24 @@ def downloads(t: Texts, served: Served, view: ViewState) -> None:
         disabled=view.region is None,
         help=None if view.region else t("pdf_choose"),
     )
+
+
+def gis(t: Texts) -> None:
+    """How a GIS desk gets the data: the service's address to copy (where the server runs one), else the
+    GeoPackage. The address comes from ``$MRH_OGC_URL`` (``python -m deploy up --ogc`` sets it)."""
+    with st.expander(t("gis_title")):
+        url = ogc_url()
+        if not url:
+            st.markdown(t("gis_no_service"))
+            return
+        st.markdown(t("gis_service"))
+        widgets.share_fields(
+            [{"label": t("gis_url"), "value": url, "copy": t("copy_url")}],
+            t("copy"),
+            t("copied"),
+            t("copy_select"),
+            key="gis",
+        )
 
 
 def share(t: Texts, view: ViewState) -> None:

@@ -19,9 +19,9 @@ _matrix = static_component("matrix")
 _table = static_component("table")
 
 
-def share_fields(fields: list[dict[str, object]], copy: str, copied: str, select: str) -> None:
+def share_fields(fields: list[dict[str, object]], copy: str, copied: str, select: str, key: str = "share") -> None:
     """Read-only fields (``label``, ``value``, ``multiline``) each with a copy button."""
-    _share(key="share", data={"fields": fields, "copy": copy, "copied": copied, "select": select}, height="content")
+    _share(key=key, data={"fields": fields, "copy": copy, "copied": copied, "select": select}, height="content")
 
 
 def partner_table(

@@ -17,6 +17,15 @@ MAP_WEB = ROOT / "geo" / "map" / "web"  # the map's scripts and map.css, inlined
 APP = ROOT / "app.py"
 
 
+OGC_URL_VARIABLE = "MRH_OGC_URL"  # where GIS desks reach the OGC API – Features service (ogc/), if it runs
+
+
+def ogc_url() -> str:
+    """``$MRH_OGC_URL`` if it is an http(s) address, else "" (no service on this server)."""
+    url = (os.environ.get(OGC_URL_VARIABLE) or "").strip()
+    return url if url.startswith(("https://", "http://")) and " " not in url else ""
+
+
 def configured_data_dir() -> Path:
     """``$MRH_DATA_DIR`` if set, else the repository's ``data/``."""
     return Path(os.environ.get(DATA_DIR_VARIABLE) or DATA_DIR)

@@ -25,6 +25,20 @@ DE = {
     "choose": "## Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner auswählen, "
     "um sein Teilprojekt, Themen, Ergebnisse und Kontakte zu sehen.",
     "table": "{n} von {total} Partnern – {themes}",
+    "gis_title": "In GIS laden",
+    "gis_service": (
+        "Die Partnergebiete, Kontakte und der Kontext gibt es auch als Dienst (OGC API – Features), "
+        "immer mit dem Stand dieses Dashboards. **QGIS:** Layer → Layer hinzufügen → WFS / OGC API – Features "
+        "hinzufügen, „Neu“, die Adresse unten einfügen, „Verbinden“, dann eine Sammlung wählen "
+        "(z. B. *partner*). Gefiltert nach Thema: `…/collections/partner/items?themen=wohnen`; in ETRS89 / "
+        "UTM 32N mit `crs=http://www.opengis.net/def/crs/EPSG/0/25832`."
+    ),
+    "gis_no_service": (
+        "Für GIS-Programme (QGIS, ArcGIS) gibt es oben das **GeoPackage** (EPSG:25832, drei Ebenen). Ein "
+        "Dienst (OGC API – Features) ist auf diesem Server nicht eingerichtet."
+    ),
+    "gis_url": "Adresse des Dienstes",
+    "copy_url": "Adresse kopieren",
     "share_title": "Link zu dieser Ansicht",
     "share": "Adresse mit Auswahl, Filter und Sprache – zum Weitergeben kopieren",
     "copy": "Kopieren",
@@ -53,8 +67,9 @@ DE = {
     "downloads": "**Herunterladen:**",
     "csv": "Tabelle als CSV (Excel)",
     "geojson": "Tabelle als GeoJSON",
-    "gpkg": "GeoPackage für GIS (EPSG:25832)",
-    "gpkg_help": "Partner der Tabelle, Kontakte und Kontext als drei Ebenen in ETRS89 / UTM 32N, z. B. für QGIS",
+    "gpkg": "GeoPackage (GIS)",
+    "gpkg_help": "Partner der Tabelle, Kontakte und Kontext als drei Ebenen in ETRS89 / UTM 32N (EPSG:25832), "
+    "z. B. für QGIS",
     "html": "Karte als HTML (offline)",
     "data_error": "Die Daten können nicht angezeigt werden. Bitte die folgenden Stellen in den Dateien "
     "korrigieren und dann mit `python -m geo validate` prüfen:",
@@ -249,6 +264,20 @@ EN = {
     "choose": "## Choose a partner\nClick an area on the map or pick a partner on the left to see its "
     "sub-project, fields, results and contacts.",
     "table": "{n} of {total} partners – {themes}",
+    "gis_title": "Load into GIS",
+    "gis_service": (
+        "The partner areas, contacts and context are also offered as a service (OGC API – Features), always "
+        "with the data of this dashboard. **QGIS:** Layer → Add Layer → Add WFS / OGC API – Features Layer, "
+        "“New”, paste the address below, “Connect”, then choose a collection (e.g. *partner*). Filtered by "
+        "theme: `…/collections/partner/items?themen=wohnen`; in ETRS89 / UTM 32N with "
+        "`crs=http://www.opengis.net/def/crs/EPSG/0/25832`."
+    ),
+    "gis_no_service": (
+        "For GIS software (QGIS, ArcGIS) there is the **GeoPackage** above (EPSG:25832, three layers). This "
+        "server offers no OGC API – Features service."
+    ),
+    "gis_url": "Address of the service",
+    "copy_url": "Copy address",
     "share_title": "Link to this view",
     "share": "Address with selection, filter and language – copy to share",
     "copy": "Copy",
@@ -276,8 +305,9 @@ EN = {
     "downloads": "**Download:**",
     "csv": "Table as CSV (Excel)",
     "geojson": "Table as GeoJSON",
-    "gpkg": "GeoPackage for GIS (EPSG:25832)",
-    "gpkg_help": "The table's partners, contacts and context as three layers in ETRS89 / UTM 32N, e.g. for QGIS",
+    "gpkg": "GeoPackage (GIS)",
+    "gpkg_help": "The table's partners, contacts and context as three layers in ETRS89 / UTM 32N (EPSG:25832), "
+    "e.g. for QGIS",
     "html": "Map as HTML (offline)",
     "data_error": "The data cannot be shown. Please fix these places in the files and check them with "
     "`python -m geo validate`:",

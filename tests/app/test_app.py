@@ -25,9 +25,10 @@ def start(query: dict[str, str | list[str]] | None = None) -> AppTest:
     return at
 
 
-def component_data(at: AppTest, name: str) -> dict:
-    """What one of our st.components.v2 components receives on this run."""
-    (found,) = [c for c in at.get("bidi_component") if c.proto.component_name == name]
+def component_data(at: AppTest, name: str, key: str | None = None) -> dict:
+    """What one of our st.components.v2 components (with that key, if given) receives on this run."""
+    found_all = [c for c in at.get("bidi_component") if c.proto.component_name == name]
+    (found,) = [c for c in found_all if c.proto.id.endswith("-" + key)] if key else found_all
     return json.loads(found.proto.json)
 
 
@@ -452,3 +453,19 @@ def test_nothing_found_and_hostile_input_get_a_message():
     long = start({"ort": "x" * 10_000})
     assert long.text_input[0].value == ""
     assert any("zu lang" in i.value for i in long.info)
+
+
+def test_in_gis_laden_names_the_service_only_where_the_server_runs_one(monkeypatch):
+    monkeypatch.delenv("MRH_OGC_URL", raising=False)
+    at = start()
+    (gis,) = [e for e in at.expander if e.label == "In GIS laden"]
+    assert "nicht eingerichtet" in gis.markdown[0].value and "GeoPackage" in gis.markdown[0].value
+    assert all(f["value"] != "" for f in component_data(at, "mrh_share")["fields"])  # the share fields as before
+    monkeypatch.setenv("MRH_OGC_URL", "https://dashboard.example.de/ogc/")
+    at = start()
+    (gis,) = [e for e in at.expander if e.label == "In GIS laden"]
+    assert "Layer → Layer hinzufügen → WFS / OGC API – Features" in gis.markdown[0].value
+    (field,) = component_data(at, "mrh_share", key="gis")["fields"]
+    assert field["value"] == "https://dashboard.example.de/ogc/"
+    monkeypatch.setenv("MRH_OGC_URL", "javascript:alert(1)")  # only an http(s) address is shown
+    assert "nicht eingerichtet" in next(e for e in start().expander if e.label == "In GIS laden").markdown[0].value

@@ -185,7 +185,7 @@ def test_map_click_filter_and_all_downloads_work_through_the_proxy(page, cluster
     magic = {
         "Tabelle als CSV (Excel)": b"\xef\xbb\xbfRS;Name",
         "Tabelle als GeoJSON": b'{"type"',
-        "GeoPackage für GIS (EPSG:25832)": b"SQLite format 3\x00",
+        "GeoPackage (GIS)": b"SQLite format 3\x00",
         "Karte als HTML (offline)": b"<!DOCTYPE html>",
         "Karte als Bild (PNG)": b"\x89PNG",
         "Steckbrief (PDF)": b"%PDF-",

@@ -1,0 +1,129 @@
+"""pygeoapi's configuration, generated from ``data/`` (a data change is a regenerate, not a hand edit).
+
+Collections: ``partner`` (the 12 partner areas with their Teilprojekt), ``kontakte`` and ``kontext``, each
+with title, description, keywords, licence and attribution links, extent from the data; WGS 84 and
+ETRS89 / UTM 32N (EPSG:25832) as output CRS (OGC API – Features Part 2, done by pygeoapi). Read-only:
+no transactions, no admin API. pygeoapi's own HTML templates load Bootstrap, Leaflet and tiles from other
+hosts and embed the features in a script; ours (``ogc/templates/``) do neither, and the nginx front's
+Content-Security-Policy forbids scripts and other hosts on ``/ogc/`` as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geo.data.paths import ROOT
+from geo.data.project import Project
+from geo.map.export import DATA_ATTRIBUTION, LICENSE_TEXT
+
+# Our versions of pygeoapi's base and items templates: nothing from other hosts, no script, the data as text.
+TEMPLATES = ROOT / "ogc" / "templates"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+UTM32 = "http://www.opengis.net/def/crs/EPSG/0/25832"
+MAX_ITEMS = 1000  # GDAL (and so QGIS) asks for pages of 1000 by default
+BKG_LICENCE = "https://www.govdata.de/dl-de/by-2-0"
+SOURCES = (
+    (
+        "BKG VG250 (Verwaltungsgrenzen, 01.01.2016)",
+        "https://gdz.bkg.bund.de/index.php/default/verwaltungsgebiete-1-250-000-stand-01-01-vg250-01-01.html",
+    ),
+    (
+        "Destatis Gemeindeverzeichnis (31.12.2018)",
+        "https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/_inhalt.html",
+    ),
+    (
+        "MRH: Dachprojekt Regionalmanagement",
+        "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/",
+    ),
+)
+
+COLLECTIONS = {
+    "partner": (
+        "Partner des MRH-Leitprojekts Demographie und Daseinsvorsorge",
+        "Die zwölf Partner (Kreise, Landkreise, Samtgemeinden, Stadt) des Leitprojekts der Metropolregion "
+        "Hamburg 2014–9/2016 mit Regionalschlüssel, Rolle, Teilprojekt, Laufzeit, Themen, Ergebnissen, "
+        "Quellen und Stand. Filter nach Thema: themen=<Kürzel>, z. B. themen=wohnen.",
+        ["Daseinsvorsorge", "Demographie", "Metropolregion Hamburg", "Verwaltungsgrenzen", "Kreise"],
+    ),
+    "kontakte": (
+        "Kontakte des Leitprojekts",
+        "Ansprechpartner des Dachprojekts und der Teilprojekte, wie sie die Quellen nennen; die Lage ist "
+        "in der Eigenschaft lage beschrieben (Adresse oder nur Gemeinde).",
+        ["Daseinsvorsorge", "Kontakte", "Metropolregion Hamburg"],
+    ),
+    "kontext": (
+        "Metropolregion Hamburg 2014–2016 und Länder",
+        "Umriss der Metropolregion Hamburg in ihrer Ausdehnung 2014–2016 und die Ländergrenzen, als Kontext.",
+        ["Metropolregion Hamburg", "Verwaltungsgrenzen", "Länder"],
+    ),
+}
+
+
+def configuration(project: Project, url: str) -> dict[str, Any]:
+    """The whole pygeoapi configuration for a service reachable at ``url`` (ends with ``/``)."""
+    west, south, east, north = (round(float(v), 4) for v in project.partners.total_bounds)
+    links = [
+        {
+            "type": "text/html",
+            "rel": "license",
+            "title": "Datenlizenz Deutschland – Namensnennung 2.0",
+            "href": BKG_LICENCE,
+        }
+    ]
+    links += [{"type": "text/html", "rel": "related", "title": title, "href": href} for title, href in SOURCES]
+    resources: dict[str, Any] = {}
+    for name, (title, description, keywords) in COLLECTIONS.items():
+        resources[name] = {
+            "type": "collection",
+            "title": {"de": title},
+            "description": {"de": f"{description} {DATA_ATTRIBUTION}. {LICENSE_TEXT}."},
+            "keywords": {"de": keywords},
+            "links": links,
+            "extents": {"spatial": {"bbox": [west, south, east, north], "crs": CRS84}},
+            "limits": {"max_items": MAX_ITEMS, "default_items": 100, "on_exceed": "error"},
+            "providers": [
+                {
+                    "type": "feature",
+                    "name": "ogc.provider.ProjectProvider",
+                    "data": name,
+                    "id_field": "id",
+                    "include_extra_query_parameters": True,  # so that an unknown property is an error
+                    "crs": [CRS84, UTM32],
+                    "storage_crs": CRS84,
+                }
+            ],
+        }
+    return {
+        "server": {
+            "bind": {"host": "127.0.0.1", "port": 5000},
+            "url": url.rstrip("/"),
+            "mimetype": "application/json; charset=UTF-8",
+            "encoding": "utf-8",
+            "gzip": False,  # nginx compresses
+            "languages": ["de-DE"],
+            "cors": True,
+            "pretty_print": False,
+            "admin": False,
+            "limits": {"max_items": MAX_ITEMS, "default_items": 100, "on_exceed": "error"},
+            "map": {"url": "", "attribution": DATA_ATTRIBUTION},
+            "templates": {"path": str(TEMPLATES)},
+        },
+        "logging": {"level": "ERROR"},
+        "metadata": {
+            "identification": {
+                "title": {"de": "MRH-Leitprojekt Demographie und Daseinsvorsorge (2014–9/2016)"},
+                "description": {
+                    "de": "Partnergebiete, Kontakte und Kontext des Leitprojekts der Metropolregion Hamburg "
+                    "als OGC API – Features, aus den Daten des Dashboards. " + DATA_ATTRIBUTION
+                },
+                "keywords": {"de": ["Daseinsvorsorge", "Demographie", "Metropolregion Hamburg"]},
+                "keywords_type": "theme",
+                "terms_of_service": BKG_LICENCE,
+                "url": url,
+            },
+            "license": {"name": "Datenlizenz Deutschland – Namensnennung – Version 2.0", "url": BKG_LICENCE},
+            "provider": {"name": "Dashboard Demographie und Daseinsvorsorge", "url": url},
+            "contact": {"name": "Betreiber des Dashboards", "position": "", "url": url, "role": "pointOfContact"},
+        },
+        "resources": resources,
+    }
