@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 
 import gevent
-from locust import User, constant, constant_pacing, task
+from locust import HttpUser, User, constant, constant_pacing, task
 from locust.exception import StopUser
 
 from bench.protocol import Run, Session
@@ -127,3 +127,22 @@ class IdleVisitor(User):
     def on_stop(self) -> None:
         if self.visit:
             self.visit.session.close()
+
+
+class GisDesk(HttpUser):
+    """A GIS desk on the OGC service (``/ogc/``): the partner areas, one theme, one partner in EPSG:25832.
+    Each request is reported as ``GET`` named after what it asks for (bench/ogc.py)."""
+
+    wait_time = constant_pacing(PACING_SECONDS)
+
+    @task
+    def load(self) -> None:
+        get = self.client.get
+        get("ogc/collections/partner/items?f=json&limit=1000", name="OGC alle Partner")
+        get(f"ogc/collections/partner/items?f=json&themen={random.choice(_SLUGS)}", name="OGC ein Thema")
+        utm = "http://www.opengis.net/def/crs/EPSG/0/25832"
+        get(f"ogc/collections/partner/items/{random.choice(PARTNERS)}?f=json&crs={utm}", name="OGC ein Partner (UTM)")
+        # a box never asked for before: nginx's cache cannot answer, pygeoapi must
+        west, south = 9.5 + random.random(), 53.2 + random.random() * 0.5
+        bbox = f"{west:.6f},{south:.6f},{west + 0.5:.6f},{south + 0.4:.6f}"
+        get(f"ogc/collections/partner/items?f=json&bbox={bbox}", name="OGC bbox (nicht im Cache)")
