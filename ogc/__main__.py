@@ -3,9 +3,10 @@
     python -m ogc config --url https://example.org/ogc/ --out build/ogc   # write pygeoapi.yml, openapi.json
     python -m ogc serve --port 5000 --url http://127.0.0.1:5000/          # write them, then serve
 
+Both write the GeoPackage of all partners beside them, which the collections link to (``rel=enclosure``).
 ``--url`` is the address GIS desks use (behind nginx: the front's ``…/ogc/``); pygeoapi writes it into
 every link. ``serve`` uses Werkzeug's threaded server, which is enough behind nginx for a handful of GIS
-desks; for more, run ``gunicorn pygeoapi.flask_app:APP`` with the two environment variables it prints.
+desks; for more, run ``gunicorn ogc.wsgi:app`` with the two environment variables it prints.
 The data folder is ``$MRH_DATA_DIR`` or ``data/``.
 """
 
@@ -23,7 +24,9 @@ import yaml
 from geo.data.errors import DataError
 from geo.data.paths import configured_data_dir
 from geo.data.project import load_project
-from ogc.config import configuration
+from geo.map.export import table_geopackage
+from geo.view.table import export_table
+from ogc.config import GEOPACKAGE, configuration
 
 
 def _replace(path: Path, text: str) -> None:
@@ -34,11 +37,17 @@ def _replace(path: Path, text: str) -> None:
 
 
 def write(out: Path, url: str) -> tuple[Path, Path]:
-    """pygeoapi's configuration and OpenAPI document for the data as it is now; returns their paths."""
+    """pygeoapi's configuration and OpenAPI document for the data as it is now, and the GeoPackage of all
+    partners the collections link to; returns the configuration's and the document's paths."""
     from pygeoapi.openapi import get_oas
 
-    config = configuration(load_project(configured_data_dir()), url if url.endswith("/") else url + "/")
+    project = load_project(configured_data_dir())
+    config = configuration(project, url if url.endswith("/") else url + "/")
     out.mkdir(parents=True, exist_ok=True)
+    geopackage = out / GEOPACKAGE
+    temporary = geopackage.with_name(f".{GEOPACKAGE}.tmp")
+    temporary.write_bytes(table_geopackage(project, export_table(project, (), "de")))
+    os.replace(temporary, geopackage)
     config_path, openapi_path = out / "pygeoapi.yml", out / "openapi.json"
     _replace(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _replace(openapi_path, json.dumps(get_oas(config), ensure_ascii=False))
@@ -65,10 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"PYGEOAPI_CONFIG={config_path}\nPYGEOAPI_OPENAPI={openapi_path}", flush=True)
     if args.command == "serve":
         os.environ["PYGEOAPI_CONFIG"], os.environ["PYGEOAPI_OPENAPI"] = str(config_path), str(openapi_path)
-        from pygeoapi.flask_app import APP
         from werkzeug.serving import run_simple
 
-        run_simple(args.host, args.port, APP, threaded=True)
+        from ogc.wsgi import app
+
+        run_simple(args.host, args.port, app, threaded=True)
     return 0
 
 

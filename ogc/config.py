@@ -20,6 +20,7 @@ from geo.map.export import DATA_ATTRIBUTION, LICENSE_TEXT
 TEMPLATES = ROOT / "ogc" / "templates"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 UTM32 = "http://www.opengis.net/def/crs/EPSG/0/25832"
+GEOPACKAGE = "mrh-daseinsvorsorge.gpkg"  # written beside the configuration, served by python -m ogc serve
 MAX_ITEMS = 1000  # GDAL (and so QGIS) asks for pages of 1000 by default
 BKG_LICENCE = "https://www.govdata.de/dl-de/by-2-0"
 SOURCES = (
@@ -71,6 +72,14 @@ def configuration(project: Project, url: str) -> dict[str, Any]:
         }
     ]
     links += [{"type": "text/html", "rel": "related", "title": title, "href": href} for title, href in SOURCES]
+    links.append(
+        {
+            "type": "application/geopackage+sqlite3",
+            "rel": "enclosure",
+            "title": "GeoPackage (EPSG:25832): Partner, Kontakte, Kontext",
+            "href": url + GEOPACKAGE,
+        }
+    )
     resources: dict[str, Any] = {}
     for name, (title, description, keywords) in COLLECTIONS.items():
         resources[name] = {

@@ -211,3 +211,18 @@ def test_the_service_is_read_only_and_refuses_a_huge_query(front):
     assert refused.value.code == 403
     assert get(front.url + "ogc/collections?f=json&x=" + "a" * 20_000)[0] == 414
     assert get(front.url + "ogc/admin/config")[0] == 404
+
+
+@pytest.mark.nginx
+def test_the_collections_link_the_geopackage_and_it_opens_in_utm_32(front, tmp_path):
+    import geopandas as gpd
+
+    status, _, body = get(front.url + "ogc/collections/partner?f=json")
+    (link,) = [x for x in json.loads(body)["links"] if x["type"] == "application/geopackage+sqlite3"]
+    assert status == 200 and link["rel"] == "enclosure" and link["href"].startswith(front.url + "ogc/")
+    status, _, data = get(link["href"])
+    assert status == 200 and data.startswith(b"SQLite format 3\x00")
+    path = tmp_path / "mrh.gpkg"
+    path.write_bytes(data)
+    partners = gpd.read_file(path, layer="partner")
+    assert len(partners) == 12 and partners.crs.to_epsg() == 25832
