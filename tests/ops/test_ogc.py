@@ -102,6 +102,7 @@ PAGES = (
     "collections/partner/items?f=html",
     "collections/partner/items/01060?f=html",
     "openapi?f=html",
+    "openapi?f=html&ui=redoc",
     "conformance?f=html",
 )
 
