@@ -20,6 +20,7 @@ from shapely.geometry import box, mapping, shape
 from geo.data.live import LastGood
 from geo.data.paths import configured_data_dir
 from geo.data.project import Project
+from geo.map.export import CONTACT_FIELDS, context_layer
 
 # Property → JSON Schema type, per collection (also the queryables).
 FIELDS: dict[str, dict[str, str]] = {
@@ -40,17 +41,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "einwohner_2018": "integer",
         "flaeche_km2": "number",
     },
-    "kontakte": {
-        "rs": "string",
-        "organisation": "string",
-        "personen": "array",
-        "adresse": "string",
-        "telefon": "string",
-        "email": "string",
-        "lage": "string",
-        "quelle": "string",
-        "stand": "string",
-    },
+    "kontakte": {name: "array" if name == "personen" else "string" for name in CONTACT_FIELDS},
     "kontext": {"name": "string", "art": "string"},
 }
 
@@ -96,8 +87,8 @@ def features(project: Project, collection: str) -> list[dict[str, Any]]:
             geometry = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
             found.append({"type": "Feature", "id": str(number), "geometry": geometry, "properties": properties})
     elif collection == "kontext":
-        for number, (_, row) in enumerate(project.context.iterrows(), start=1):
-            properties = {"name": _value(row.get("GEN")), "art": _value(row.get("kind"))}
+        for number, (_, row) in enumerate(context_layer(project).iterrows(), start=1):
+            properties = {"name": _value(row["name"]), "art": _value(row["art"])}
             found.append(
                 {"type": "Feature", "id": str(number), "geometry": mapping(row.geometry), "properties": properties}
             )

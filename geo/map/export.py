@@ -96,21 +96,11 @@ def table_geopackage(project: Project, table: pd.DataFrame) -> bytes:
     )
     contacts = project.contacts.dropna(subset=["lon", "lat"])
     points = gpd.GeoDataFrame(
-        {
-            column: contacts[column].map(_text_value).tolist()
-            for column in ("rs", "organisation", "personen", "adresse", "telefon", "email", "lage", "quelle", "stand")
-        },
+        {column: contacts[column].map(_text_value).tolist() for column in CONTACT_FIELDS},
         geometry=gpd.points_from_xy(contacts["lon"], contacts["lat"]),
         crs=4326,
     )
-    context = gpd.GeoDataFrame(
-        {
-            "name": project.context.get("GEN", pd.Series(dtype=str)).map(_text_value).tolist(),
-            "art": project.context.get("kind", pd.Series(dtype=str)).map(_text_value).tolist(),
-        },
-        geometry=list(project.context.geometry),
-        crs=project.context.crs or 4326,
-    )
+    context = context_layer(project)
     layers = (
         ("partner", partners, "Partner des MRH-Leitprojekts Demographie und Daseinsvorsorge (2014–9/2016)"),
         ("kontakte", points, "Kontakte (Dachprojekt und Teilprojekte), Lage wie in der Spalte lage beschrieben"),
@@ -136,6 +126,22 @@ LICENSE_TEXT = (
     "Verwaltungsgrenzen: Datenlizenz Deutschland – Namensnennung – Version 2.0 (https://www.govdata.de/dl-de/by-2-0); "
     "Einwohner und Fläche: Destatis, Verbreitung mit Quellenangabe gestattet"
 )
+
+
+# What a GIS layer of the contacts holds (GeoPackage here, the OGC collection in ogc/provider.py).
+CONTACT_FIELDS = ("rs", "organisation", "personen", "adresse", "telefon", "email", "lage", "quelle", "stand")
+
+
+def context_layer(project: Project) -> gpd.GeoDataFrame:
+    """The context (Metropolregion 2014–2016, Länder) as a GIS layer: ``name``, ``art`` and the shape."""
+    return gpd.GeoDataFrame(
+        {
+            "name": project.context.get("GEN", pd.Series(dtype=str)).map(_text_value).tolist(),
+            "art": project.context.get("kind", pd.Series(dtype=str)).map(_text_value).tolist(),
+        },
+        geometry=list(project.context.geometry),
+        crs=project.context.crs or 4326,
+    )
 
 
 def _text_value(value: object) -> object:
