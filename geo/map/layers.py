@@ -164,6 +164,11 @@ def map_styles() -> dict[str, dict[str, object]]:
     }
 
 
+def start_style(feature: dict[str, Any]) -> dict[str, object]:
+    """A partner's style before map.js draws the view: the base style, dashed for the lead."""
+    return {**BASE_STYLE, **(LEAD_STYLE if feature["properties"].get("lead") else {})}
+
+
 def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str, Any]:
     """What travels per rerun: the selection, the filter and a found place (a few dozen bytes)."""
     return {"selected": state.region, "themes": list(state.themes), "place": place}
@@ -203,7 +208,14 @@ def build_map(
     if context is not None:
         context.add_to(fmap)
 
-    partners = folium.GeoJson(partner_features(project, lang), name=text(lang, "l_partners"), pane="mrhPartners")
+    # The base style from the start: the partners are painted as their batches arrive (geo/map/steps.py),
+    # before map.js styles them for the view.
+    partners = folium.GeoJson(
+        partner_features(project, lang),
+        name=text(lang, "l_partners"),
+        pane="mrhPartners",
+        style_function=start_style,
+    )
     partners.add_to(fmap)
     layers.append((text(lang, "l_partners"), partners))
 

@@ -17,6 +17,7 @@ from branca.element import Element, Figure
 from geo.data.paths import MAP_WEB, VENDOR_LEAFLET
 from geo.data.project import Project
 from geo.map.layers import build_map
+from geo.map.steps import stepwise
 from geo.view.escape import html_template
 from geo.view.i18n import text
 from geo.view.state import ViewState
@@ -64,7 +65,7 @@ def _stable_ids(html: str) -> str:
 
 
 # The parts of the map's behaviour, in the order they build on each other (see geo/map/web/map.js).
-MAP_SCRIPTS = ("dom.js", "layers.js", "labels.js", "panel.js", "keyboard.js", "messaging.js", "map.js")
+MAP_SCRIPTS = ("dom.js", "layers.js", "labels.js", "panel.js", "keyboard.js", "messaging.js", "steps.js", "map.js")
 
 
 def inlined_assets() -> str:
@@ -111,7 +112,7 @@ def map_document(
         head += HEADER_CSS
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
     root.header.add_child(Element(head), name="inlined_assets", index=0)
-    html, found = _VIEWPORT.subn(VIEWPORT, root.render(), count=1)
+    html, found = _VIEWPORT.subn(VIEWPORT, stepwise(root, root.render()), count=1)
     if found != 1:
         raise RuntimeError("folium's viewport meta changed; update geo/map/mapdoc.py")
     html = html.replace("<html>", f'<html lang="{lang}">', 1)

@@ -39,6 +39,18 @@ def add_basemap(fmap: folium.Map) -> folium.TileLayer:
     return layer
 
 
+class ContextLabel(Script):
+    """A name in the context layer (Hamburg): one statement, so the marker never shows Leaflet's default
+    icon (an image request) while folium's steps run with its group already on the map (geo/map/steps.py)."""
+
+    _source = """
+    L.marker({{ this.location|js }}, {interactive: false, keyboard: false, icon: L.divIcon({
+        className: "mrh-context-icon", iconSize: [60, 14], iconAnchor: [30, 7],
+        html: MRH.dom.el("div", "mrh-context-label", {{ this.text|js }})
+    })}).addTo({{ this._parent.get_name() }});
+    """
+
+
 def context_layer(project: Project, lang: str) -> folium.FeatureGroup | None:
     """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder.
 
@@ -63,17 +75,7 @@ def context_layer(project: Project, lang: str) -> folium.FeatureGroup | None:
         ).add_to(group)
     if "02000" in context.index:
         point = context.loc["02000"].geometry.representative_point()
-        folium.Marker(
-            (point.y, point.x),
-            interactive=False,
-            keyboard=False,
-            icon=folium.DivIcon(
-                html='<div class="mrh-context-label">Hamburg</div>',
-                class_name="mrh-context-icon",
-                icon_size=(60, 14),
-                icon_anchor=(30, 7),
-            ),
-        ).add_to(group)
+        ContextLabel(location=[round(point.y, 5), round(point.x, 5)], text="Hamburg").add_to(group)
     return group
 
 

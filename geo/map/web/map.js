@@ -100,9 +100,9 @@
     talk.ready();
   }
 
-  /* The start waits for the next frame: folium's script (the map and its layers) ends its task first, and
-     the start runs before that frame is painted, so nothing is shown unstyled (bench/trace.md). */
+  /* The start is a task of its own after folium's last step (steps.js), and the browser's next frame – style,
+     layout and paint of the names, the panel and the legend – another one (bench/trace.md). */
   MRH.init = function (map, cfg) {
-    requestAnimationFrame(function () { init(map, cfg); });
+    MRH.pause().then(function () { init(map, cfg); });
   };
 })(window.MRH = window.MRH || {});
