@@ -45,6 +45,7 @@ RENDERING = {"UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "Rec
 SCRIPT = {"EvaluateScript", "FunctionCall", "v8.compile", "v8.compileModule", "EventDispatch", "TimerFire"}
 BROWSER = "Browser (Parsen, Stil, Layout, Zeichnen)"
 STEP = re.compile(r"/folium-schritt-\d+\.js$")  # the sourceURL geo/map/web/steps.js gives each step
+LEAFLET = re.compile(r"/app/static/maps/leaflet-[0-9a-f]+\.js")  # beside the map documents (ui/mapview.py)
 MAP_DOC = re.compile(r"/app/static/maps/[^/?#]+\.html")
 
 
@@ -80,6 +81,8 @@ def script_parts(document: str) -> list[tuple[int, str]]:
 def owner_of(url: str, line: int, parts: list[tuple[int, str]]) -> str:
     if STEP.search(url):
         return "Kartendokument: folium-Schritte (geo/map/steps.py)"
+    if LEAFLET.search(url):
+        return "Kartendokument: leaflet.js"
     if MAP_DOC.search(url):
         part = next((name for first, name in reversed(parts) if line >= first), "Kartendokument")
         return f"Kartendokument: {part}"

@@ -33,7 +33,7 @@ import streamlit as st
 
 from geo.data.paths import MAPS_DIR
 from geo.data.project import Project
-from geo.map.mapdoc import content_name, map_document
+from geo.map.mapdoc import LEAFLET_JS, content_name, leaflet_name, map_document
 from ui.component import static_component, with_base_path
 
 URL_PREFIX = "/app/static/maps/"
@@ -51,26 +51,36 @@ _component = static_component("map")
 
 def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) -> str:
     """Write the map document under its content name (once; atomic) and return its URL path."""
-    maps_dir = maps_dir or MAPS_DIR
     name = content_name(document, basemap)
+    write_once(maps_dir or MAPS_DIR, name, document)
+    return with_base_path(URL_PREFIX + name)
+
+
+def write_once(maps_dir: Path, name: str, text: str) -> None:
+    """Write ``text`` as ``maps_dir/name`` unless it is there (atomic; dated FIXED_MTIME): names carry the
+    content's hash, so a file that exists is the right one."""
     target = maps_dir / name
     if not target.exists():
         maps_dir.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=maps_dir, prefix=".tmp-", suffix=".html")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(document)
+                file.write(text)
             os.utime(temporary, (FIXED_MTIME, FIXED_MTIME))
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-    return with_base_path(URL_PREFIX + name)
 
 
 def publish_map(project: Project, basemap: bool, lang: str) -> str:
-    """Build the map document for this data, basemap switch and language, publish it, return its URL path."""
-    return publish(map_document(project, basemap, lang), basemap)
+    """Build the map document for this data, basemap switch and language, publish it, return its URL path.
+
+    Leaflet's script goes beside it under its content name (``leaflet-<hash>.js``), loaded by a relative
+    address, so every document and every visit shares one copy in the browser's cache."""
+    leaflet = leaflet_name()
+    write_once(MAPS_DIR, leaflet, LEAFLET_JS.read_text(encoding="utf-8"))
+    return publish(map_document(project, basemap, lang, leaflet_src=leaflet), basemap)
 
 
 def frame_src(src: str, view: dict[str, Any]) -> str:

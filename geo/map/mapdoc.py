@@ -68,14 +68,32 @@ def _stable_ids(html: str) -> str:
 MAP_SCRIPTS = ("dom.js", "layers.js", "labels.js", "panel.js", "keyboard.js", "messaging.js", "steps.js", "map.js")
 
 
-def inlined_assets() -> str:
-    """Leaflet's CSS (with its images) and JS, then ours, as inline ``<style>``/``<script>`` (reads files)."""
-    vendor = VENDOR_LEAFLET
-    css = _css_with_inlined_images((vendor / "leaflet.css").read_text(encoding="utf-8"))
+LEAFLET_JS = VENDOR_LEAFLET / "leaflet.js"
+
+
+def leaflet_name() -> str:
+    """Name of Leaflet's script beside the dashboard's map documents: ``leaflet-<16 hex>.js`` (reads the file)."""
+    return f"leaflet-{hashlib.sha256(LEAFLET_JS.read_bytes()).hexdigest()[:16]}.js"
+
+
+def inlined_assets(leaflet_src: str | None = None) -> str:
+    """Leaflet's CSS (with its images) and JS, then ours, as inline ``<style>``/``<script>`` (reads files).
+
+    With ``leaflet_src`` Leaflet's script is loaded from there instead (same origin): the browser compiles
+    a loaded script while it arrives, off the main thread, and keeps it for every map document; an inline
+    one costs a task of ≈ 60–100 ms at 4× CPU slowdown on every start (bench/trace.md).
+    """
+    css = _css_with_inlined_images((VENDOR_LEAFLET / "leaflet.css").read_text(encoding="utf-8"))
     css += "\n" + (MAP_WEB / "map.css").read_text(encoding="utf-8")
     ours = "\n".join((MAP_WEB / name).read_text(encoding="utf-8") for name in MAP_SCRIPTS)
-    scripts = [(vendor / "leaflet.js").read_text(encoding="utf-8"), ours]
-    return f"<style>{css}</style>" + "".join(f"<script>{_script_safe(s)}</script>" for s in scripts)
+    if leaflet_src:
+        leaflet = SCRIPT_SRC.render(src=leaflet_src)
+    else:
+        leaflet = f"<script>{_script_safe(LEAFLET_JS.read_text(encoding='utf-8'))}</script>"
+    return f"<style>{css}</style>" + leaflet + f"<script>{_script_safe(ours)}</script>"
+
+
+SCRIPT_SRC = html_template('<script src="{{ src }}"></script>')
 
 
 HEADER = html_template(
@@ -98,8 +116,12 @@ def map_document(
     lang: str,
     state: ViewState | None = None,
     export: ExportInfo | None = None,
+    leaflet_src: str | None = None,
 ) -> str:
     """The whole map page as HTML text (reads the vendored assets, writes nothing).
+
+    Self-contained unless ``leaflet_src`` names where Leaflet's script is served (the dashboard: see
+    :func:`inlined_assets`); the offline download always carries it.
 
     With ``export`` (the offline download) the page gets a heading with the view and the date it was
     made, and a click on a partner opens a popup with Teilprojekt, Themen, Laufzeit and sources.
@@ -107,7 +129,9 @@ def map_document(
     fmap = build_map(project, basemap=basemap, lang=lang, state=state, popups=export is not None)
     root = fmap.get_root()
     assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
-    head = TITLE.render(title=export.title if export else text(lang, "title")) + inlined_assets()
+    head = TITLE.render(title=export.title if export else text(lang, "title")) + inlined_assets(
+        None if export else leaflet_src
+    )
     if export:
         head += HEADER_CSS
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
