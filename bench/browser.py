@@ -26,7 +26,7 @@ def time_to_map(base: str, runs: int = 5) -> tuple[list[float], list[float]]:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for _ in range(runs):
-            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
             page = context.new_page()
             start = time.perf_counter()
             open_map(page, base + "/")
@@ -58,7 +58,7 @@ def click_to_details(base: str, runs: int = 6) -> list[float]:
     times = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         frame = open_map(page, base + "/")
         for i in range(runs):
             (lon, lat), name = CLICKS[i % len(CLICKS)]
@@ -72,7 +72,7 @@ def click_to_details(base: str, runs: int = 6) -> list[float]:
 
 
 async def _one_session(browser, base: str) -> float:  # type: ignore[no-untyped-def]
-    context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = await browser.new_context(viewport={"width": 1400, "height": 900})
     page = await context.new_page()
     start = time.perf_counter()
     await page.goto(base + "/")

@@ -6,11 +6,11 @@
 Each visit is a new browser context (empty cache) at 390×844 with touch, as on a phone, CPU slowed down 4×
 (DevTools' ``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile preset), no network throttling. The
 trace (category ``devtools.timeline``) runs from navigation until the map is drawn (the User Timing mark
-``mrh-karte-gezeichnet``) plus 3 s. The page and its map frame share one renderer main thread (same
-origin); every task on it of more than 50 ms is listed, with whose script ran in it: the map document
-(which inline script of it – Leaflet, folium's layer script, our parts in ``geo/map/web/`` – by line),
-our components (``/app/static/ui/``) or Streamlit's bundles, and how much of the task was style, layout and
-paint. Blocking time is the sum over tasks of their time beyond 50 ms (Lighthouse's TBT counts only
+``mrh-karte-gezeichnet``) plus 3 s. The page and its map frame share one renderer main thread (same origin);
+every task on it of more than 50 ms is listed, with whose script ran in it: the map document (Leaflet's script
+beside it, folium's steps by their ``sourceURL`` – ``geo/map/steps.py`` –, our parts in ``geo/map/web/`` by
+line), our components (``/app/static/ui/``) or Streamlit's bundles, and how much of the task was style, layout
+and paint. Blocking time is the sum over tasks of their time beyond 50 ms (Lighthouse's TBT counts only
 between first paint and interactive; here everything until the map stands).
 """
 
@@ -72,6 +72,8 @@ def script_parts(document: str) -> list[tuple[int, str]]:
             name = "leaflet.js"
         elif "MRH.dom = " in body:
             name = "unsere Teile (geo/map/web/)"
+        elif "MRH.runSteps(" in body:
+            name = "folium-Schritte (geo/map/steps.py)"
         else:
             name = "folium: Karte und Ebenen"
         names.append((line, name))
@@ -250,6 +252,17 @@ def report(visits: list[tuple[list[Task], float | None]], runs: int) -> list[str
         f"{'ja' if statistics.median(longest) <= LONG_MS else '**nein**'} |",
         f"| Blockierzeit unserer Aufgaben | {ms(statistics.median(blocking))} | |",
         f"| Karte gezeichnet | {ms(statistics.median(drawn_all)) if drawn_all else '–'} | |",
+        "",
+        "Unsere Aufgaben über 50 ms in allen Läufen:",
+        "",
+        "| Lauf | Start | Dauer | Skript | Stil/Layout/Zeichnen |",
+        "|---:|---:|---:|---|---:|",
+        *(
+            f"| {number} | {ms(t.start_ms)} | {ms(t.ms)} | {t.owner} | {ms(t.rendering_ms)} |"
+            for number, (tasks, _) in enumerate(visits, start=1)
+            for t in tasks
+            if ours(t.owner)
+        ),
         "",
         "Aufgaben über 50 ms im letzten Lauf (Start seit Navigation; wessen Skript am längsten lief; Stil, Layout "
         "und Zeichnen darin):",

@@ -1,11 +1,11 @@
 """Streamlit adapter for the map: the map document in a plain ``st.iframe``, and a small component for its messages.
 
-Why this shape: the map (boundaries, layers, scripts; ≈ 430 KB) changes only with the data, the language
-or the basemap switch, while every click or filter change reruns the script. So the map document is
-written once, named by its content hash, into ``static/maps/`` (served by Streamlit's static file serving
-at ``/app/static/maps/…``). Each run sends the frame's address with the view – the selection, the filter
-and a searched place, ≈ 200 bytes – in its fragment (``#view=<JSON>``); a changed fragment does not
-reload the document, which applies the view on ``hashchange``.
+Why this shape: the map (boundaries, layers, scripts; ≈ 300 KB, and Leaflet's script beside it) changes only
+with the data, the language or the basemap switch, while every click or filter change reruns the script. So
+the map document is written once, named by its content hash, into ``static/maps/`` (served by Streamlit's
+static file serving at ``/app/static/maps/…``). Each run sends the frame's address with the view – the
+selection, the filter and a searched place, ≈ 200 bytes – in its fragment (``#view=<JSON>``); a changed
+fragment does not reload the document, which applies the view on ``hashchange``.
 
 Why a plain frame and not the frame inside our ``st.components.v2`` component: Streamlit draws
 ``st.iframe`` with the page, while a v2 component first needs Streamlit's component bundle and its data

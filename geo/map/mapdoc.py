@@ -1,8 +1,10 @@
-"""The map as one self-contained HTML document: Leaflet, our script and styles inlined, nothing from other hosts.
+"""The map as one HTML document: our scripts and styles inlined, nothing from other hosts.
 
 The same document serves the dashboard (loaded once into a frame, then driven by messages) and the
-offline download. It is deterministic: the same project, language, basemap switch and start view give
-the same bytes, so its content hash can name it and a browser can keep it.
+offline download; the dashboard's loads Leaflet's script from beside it (``leaflet_src``), the download
+carries it inline. folium's layer script travels as small steps (``geo/map/steps.py``). It is
+deterministic: the same project, language, basemap switch and start view give the same bytes, so its
+content hash can name it and a browser can keep it.
 """
 
 from __future__ import annotations

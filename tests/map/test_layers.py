@@ -152,3 +152,16 @@ def test_attribution_is_escaped_where_it_is_inserted():
 
 def test_document_title_is_escaped(project, document):
     assert document.count("<title>Demographie und Daseinsvorsorge</title>") == 1
+
+
+def test_the_dashboard_loads_leaflet_from_beside_the_document_and_the_download_carries_it(project):
+    from geo.map.mapdoc import LEAFLET_JS, leaflet_name
+
+    name = leaflet_name()
+    assert re.fullmatch(r"leaflet-[0-9a-f]{16}\.js", name)
+    leaflet_start = LEAFLET_JS.read_text(encoding="utf-8")[:200]
+    dashboard = map_document(project, False, "de", leaflet_src=name)
+    assert f'<script src="{name}"></script>' in dashboard and leaflet_start not in dashboard
+    assert dashboard.index(f'src="{name}"') < dashboard.index("MRH.dom = ")  # Leaflet before our parts
+    offline = map_document(project, False, "de")
+    assert leaflet_start in offline and "<script src=" not in offline
