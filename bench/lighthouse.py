@@ -177,6 +177,7 @@ def table(
         )
 
     ratio = ours["decoded"] / floor["decoded"]
+    score_kept = ours["score"] >= floor["score"] - 0.05 and ours_nginx["score"] >= floor_nginx["score"] - 0.05
     lines = [
         f"Lighthouse {PACKAGE.split('@')[1]}, mobile preset, Median aus {runs} Läufen je Seite, Debian-Chromium:",
         "",
@@ -192,9 +193,12 @@ def table(
         "| Ziel | Wert | erreicht |",
         "|---|---:|---|",
         f"| dekodierte Bytes ≤ 1,5 × Boden | {format_de(ratio, 2)} × | {'ja' if ratio <= 1.5 else '**nein**'} |",
-        f"| TBT ≤ 200 ms | {format_de(ours['tbt'])} ms | {'ja' if ours['tbt'] <= 200 else '**nein**'} |",
-        f"| Performance ≥ Boden − 0,1 | {format_de(ours['score'], 2)} (Boden {format_de(floor['score'], 2)}) | "
-        f"{'ja' if ours['score'] >= floor['score'] - 0.1 else '**nein**'} |",
+        f"| TBT ≤ 200 ms, direkt / hinter nginx | {format_de(ours['tbt'])} ms / {format_de(ours_nginx['tbt'])} ms | "
+        f"{'ja' if max(ours['tbt'], ours_nginx['tbt']) <= 200 else '**nein**'} |",
+        f"| Performance ≥ Boden − 0,05, direkt / hinter nginx | {format_de(ours['score'], 2)} (Boden "
+        f"{format_de(floor['score'], 2)}) / {format_de(ours_nginx['score'], 2)} (Boden "
+        f"{format_de(floor_nginx['score'], 2)}) | "
+        f"{'ja' if score_kept else '**nein**'} |",
         f"| hinter nginx übertragen ≤ 1,0 MB | {format_de(ours_nginx['transferred'] / 1e6, 2)} MB "
         f"(leere Seite {format_de(floor_nginx['transferred'] / 1e6, 2)} MB) | "
         f"{'ja' if ours_nginx['transferred'] <= 1e6 else '**nein**'} |",
@@ -202,6 +206,9 @@ def table(
         f"{'ja' if repeat['transferred'] <= 150_000 else '**nein**'} |",
         f"| Wiederbesuch blockiert nichts (TBT 0 ms) | {format_de(repeat['tbt'])} ms "
         f"(leere Seite {format_de(floor_repeat['tbt'])} ms) | {'ja' if repeat['tbt'] == 0 else '**nein**'} |",
+        f"| Wiederbesuch blockiert ≤ leere Seite + 150 ms | {format_de(repeat['tbt'])} ms "
+        f"(≤ {format_de(floor_repeat['tbt'] + 150)} ms) | "
+        f"{'ja' if repeat['tbt'] <= floor_repeat['tbt'] + 150 else '**nein**'} |",
         "",
         "Größte Antworten des Dashboards (dekodiert): "
         + "; ".join(f"{format_de(size / 1000)} KB {name}" for size, name in ours["largest"]),

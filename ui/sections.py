@@ -124,6 +124,10 @@ def comparison(t: Texts, project: Project, view: ViewState) -> None:
         column.markdown(compare_markdown(project, rs, view.compare, t.lang))
 
 
+MATRIX_KEY = "offen_themen_uebersicht"
+TIMELINE_KEY = "offen_zeitleiste"
+
+
 def table_and_overview(t: Texts, project: Project, view: ViewState, session: Session, labels: dict[str, str]) -> None:
     """The partners the filter matches, the partners × themes overview and the timeline."""
     table = partner_table(project, view.themes, t.lang)
@@ -139,11 +143,17 @@ def table_and_overview(t: Texts, project: Project, view: ViewState, session: Ses
         german=(0, 1) if t.lang == "en" else (),  # names and Teilprojekt titles stay German
         notes=undocumented_notes(project, table.index, t.lang),
     )
-    with st.expander(t("matrix_title")):
-        matrix = theme_matrix(project, t.lang, view.region, view.themes)
-        widgets.theme_matrix(matrix, session.select, lambda slug: session.set_themes([slug]))
-    with st.expander(t("tl_expander")):
-        st.html(timeline_html(project, view.region, t.lang))
+    # Built when opened (a rerun; Streamlit's lazy expander): closed, they cost no bytes per click (the
+    # timeline's HTML alone is ≈ 7 KB) and no elements in the page's first build (bench/results.md).
+    overview = st.expander(t("matrix_title"), key=MATRIX_KEY, on_change="rerun")
+    if overview.open:
+        with overview:
+            matrix = theme_matrix(project, t.lang, view.region, view.themes)
+            widgets.theme_matrix(matrix, session.select, lambda slug: session.set_themes([slug]))
+    timeline = st.expander(t("tl_expander"), key=TIMELINE_KEY, on_change="rerun")
+    if timeline.open:
+        with timeline:
+            st.html(timeline_html(project, view.region, t.lang))
 
 
 def downloads(t: Texts, served: Served, view: ViewState) -> None:

@@ -36,13 +36,13 @@ def _batches(name: str, collection: dict[str, Any]) -> list[str]:
     batches: list[list[Any]] = [[]]
     size = 0
     for feature in features:
-        cost = len(json.dumps(feature))
+        cost = len(json.dumps(feature, separators=(",", ":")))
         if batches[-1] and size + cost > BATCH_BYTES:
             batches.append([])
             size = 0
         batches[-1].append(feature)
         size += cost
-    return [f"{name}_add({js_json({**rest, 'features': batch})});" for batch in batches]
+    return [f"{name}_add({js_json({**rest, 'features': batch}, compact=True)});" for batch in batches]
 
 
 def _split_data(text: str) -> list[str]:

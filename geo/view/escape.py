@@ -30,9 +30,11 @@ def html_text(value: object) -> str:
     return html.escape(str(value), quote=True).translate(_HTML_EXTRA)
 
 
-def js_json(value: Any) -> str:
-    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no line separators)."""
-    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+def js_json(value: Any, compact: bool = False) -> str:
+    """JSON that is safe inside an inline ``<script>`` (no ``</script>``, no line separators); ``compact``
+    leaves out the spaces after ``,`` and ``:`` (for geometry: ≈ 2 bytes per coordinate)."""
+    separators = (",", ":") if compact else (", ", ": ")
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=separators)
     for raw, escaped in _SCRIPT_UNSAFE:
         encoded = encoded.replace(raw, escaped)
     return encoded

@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.data.paths import ROOT
+from ui.sections import TIMELINE_KEY
 
 APP = str(ROOT / "app.py")
 MAPS = ROOT / "static" / "maps"
@@ -339,9 +340,12 @@ def test_png_and_steckbrief_buttons():
     assert not {b.proto.label: b.proto for b in at.get("download_button")}["Steckbrief (PDF)"].disabled
 
 
-def test_zeitleiste_is_labelled_and_marks_the_selection():
+def test_zeitleiste_is_built_when_opened_and_marks_the_selection():
     at = start({"region": "01062"})
     assert any("Zeitleiste" in e.label for e in at.expander)
+    assert not [h for h in at.get("html") if "mrh-tl" in h.proto.body]  # closed: not sent
+    at.session_state[TIMELINE_KEY] = True  # what opening it does (on_change="rerun")
+    at.run()
     (timeline,) = [h for h in at.get("html") if "mrh-tl" in h.proto.body]
     assert '<li class="selected">' in timeline.proto.body and "Kreis Stormarn" in timeline.proto.body
 

@@ -50,7 +50,7 @@ def test_partners_arrive_in_batches_of_bounded_size(rendered, steps):
         match = ADD.match(batch)
         assert match
         features = json.loads(match[2])["features"]
-        assert len(features) == 1 or sum(len(json.dumps(f)) for f in features) <= BATCH_BYTES
+        assert len(features) == 1 or sum(len(json.dumps(f, separators=(",", ":"))) for f in features) <= BATCH_BYTES
 
 
 def test_a_layer_is_on_its_parent_before_its_data_arrives(rendered, steps):
