@@ -62,7 +62,7 @@ def write_once(maps_dir: Path, name: str, text: str) -> None:
     target = maps_dir / name
     if not target.exists():
         maps_dir.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=maps_dir, prefix=".tmp-", suffix=".html")
+        handle, temporary = tempfile.mkstemp(dir=maps_dir, prefix=".tmp-")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(text)
