@@ -31,9 +31,9 @@
     ctx.setThemes = talk.setThemes;
     ctx.frame = function () { frame(true); };
     var drawn = MRH.layers(ctx);
-    var names = MRH.labels(ctx);
-    var controls = MRH.panel(ctx);
-    var input = MRH.keyboard(ctx);
+    var names = null;  // the panel, the input and the names come after the first view (below)
+    var controls = null;
+    var input = null;
 
     /* Fit the 12 partners with a small margin; the legend strip at the bottom gets its own room (the region
        is wider than the frame; cfg.frame, geo/map/layers.py). Again when the frame is resized, until the
@@ -53,25 +53,8 @@
       var below = legendRoom + cfg.frame.below;
       map.fitBounds(bounds, {paddingTopLeft: [margin, margin], paddingBottomRight: [margin, below]});
     }
-    // Its first call comes after the browser's first layout, before the paint: reading sizes is cheap now.
-    new ResizeObserver(function () {
-      map.invalidateSize();
-      var size = map.getSize();
-      var first = !ctx.laidOut;
-      ctx.laidOut = true;  // from now on the names are placed at once (labels.js)
-      var legend = map.getContainer().querySelector(".mrh-legend");
-      var off = first && legend && Math.abs(legend.getBoundingClientRect().height - legendRoom) > 8;
-      if (!first && size.equals(framedFor)) { return; }
-      if ((off || !size.equals(framedFor)) && !ctx.userMoved) { frame(true); }
-      framedFor = size;
-      names.layout();
-    }).observe(map.getContainer());
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
       map.getContainer().addEventListener(type, function () { ctx.userMoved = true; }, {passive: true});
-    });
-
-    map.on("layeradd layerremove", function (e) {
-      if (cfg.contacts && e.layer === cfg.contacts) { controls.drawLegend(); names.layout(); }
     });
 
     function apply(next) {
@@ -83,25 +66,70 @@
       drawn.restyle();
       drawn.drawSelection();
       drawn.showThemes();
-      controls.drawLegend();
-      controls.sync();
+      if (controls) {
+        controls.drawLegend();
+        controls.sync();
+      }
       if (!ctx.userMoved) { frame(ctx.laidOut); }
-      names.layout();
+      if (names) { names.layout(); }
       var layer = ctx.byRs[next.selected];
-      if (changed && layer) { input.announce(layer.feature.properties.name + " " + ctx.T.selected); }
+      if (changed && layer && input) { input.announce(layer.feature.properties.name + " " + ctx.T.selected); }
     }
 
     var start = talk.viewFromAddress();
     window.mrhFromPage = start !== null;
     start = start || ctx.view;
     ctx.view = {selected: start.selected, themes: start.themes, place: null};  // so that the start place is drawn
-    apply(start);
+    apply(start);  // first the areas in the view's style, the selection, the theme fields
     window.mrhApplyView = apply;
-    talk.ready();
+
+    /* Then, each after the browser has drawn what came before, so that the style, layout and paint of each
+       get a frame of their own (bench/trace.md): the panel, the legend and the input; then the names. */
+    afterFrame().then(function () {
+      controls = MRH.panel(ctx);
+      input = MRH.keyboard(ctx);
+      controls.drawLegend();
+      controls.sync();
+      return afterFrame();
+    }).then(function () {
+      names = MRH.labels(ctx);
+      // Its first call comes after the browser's first layout, before the paint: reading sizes is cheap now.
+      new ResizeObserver(function () {
+        map.invalidateSize();
+        var size = map.getSize();
+        var first = !ctx.laidOut;
+        ctx.laidOut = true;  // from now on the names are placed at once (labels.js)
+        var legend = map.getContainer().querySelector(".mrh-legend");
+        var off = first && legend && Math.abs(legend.getBoundingClientRect().height - legendRoom) > 8;
+        if (!first && size.equals(framedFor)) { return; }
+        if ((off || !size.equals(framedFor)) && !ctx.userMoved) { frame(true); }
+        framedFor = size;
+        names.layout();
+      }).observe(map.getContainer());
+      map.on("layeradd layerremove", function (e) {
+        if (cfg.contacts && e.layer === cfg.contacts) { controls.drawLegend(); names.layout(); }
+      });
+      talk.ready();
+    });
   }
 
-  /* The start is a task of its own after folium's last step (steps.js), and the browser's next frame – style,
-     layout and paint of the names, the panel and the legend – another one (bench/trace.md). */
+  /* Resolves in the task after the browser's next frame; a frame in a background tab may not come, so at the
+     latest after 100 ms. */
+  function afterFrame() {
+    return new Promise(function (resolve) {
+      var done = false;
+      function go() {
+        if (!done) {
+          done = true;
+          resolve();
+        }
+      }
+      requestAnimationFrame(function () { setTimeout(go, 0); });
+      setTimeout(go, 100);
+    });
+  }
+
+  /* The start is a task of its own after folium's last step (steps.js), and comes in three parts (init). */
   MRH.init = function (map, cfg) {
     MRH.pause().then(function () { init(map, cfg); });
   };
