@@ -84,12 +84,14 @@
     window.mrhApplyView = apply;
 
     /* Then, each after the browser has drawn what came before, so that the style, layout and paint of each
-       get a frame of their own (bench/trace.md): the panel, the legend and the input; then the names. */
+       get a frame of their own (bench/trace.md): the panel and the input, the legend, the names. */
     afterFrame().then(function () {
       controls = MRH.panel(ctx);
       input = MRH.keyboard(ctx);
-      controls.drawLegend();
       controls.sync();
+      return afterFrame();
+    }).then(function () {
+      controls.addLegend();
       return afterFrame();
     }).then(function () {
       names = MRH.labels(ctx);
@@ -102,9 +104,14 @@
         var legend = map.getContainer().querySelector(".mrh-legend");
         var off = first && legend && Math.abs(legend.getBoundingClientRect().height - legendRoom) > 8;
         if (!first && size.equals(framedFor)) { return; }
-        if ((off || !size.equals(framedFor)) && !ctx.userMoved) { frame(true); }
+        var refit = (off || !size.equals(framedFor)) && !ctx.userMoved;
         framedFor = size;
         names.layout();
+        if (refit) {  // fitting again moves every path: a task and a frame of its own (bench/trace.md)
+          MRH.pause().then(function () {
+            if (!ctx.userMoved) { frame(true); }  // its moveend places the names again (labels.js)
+          });
+        }
       }).observe(map.getContainer());
       map.on("layeradd layerremove", function (e) {
         if (cfg.contacts && e.layer === cfg.contacts) { controls.drawLegend(); names.layout(); }
@@ -129,7 +136,7 @@
     });
   }
 
-  /* The start is a task of its own after folium's last step (steps.js), and comes in three parts (init). */
+  /* The start is a task of its own after folium's last step (steps.js), and comes in parts (init). */
   MRH.init = function (map, cfg) {
     MRH.pause().then(function () { init(map, cfg); });
   };

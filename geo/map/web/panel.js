@@ -108,6 +108,7 @@
     }
 
     function drawLegend() {
+      if (!legendBody) { return; }  // not added yet (addLegend)
       var view = ctx.view;
       legendBody.textContent = "";
       if (view.themes.length) {
@@ -142,10 +143,15 @@
       layerBoxes.forEach(function (entry) { entry.box.checked = map.hasLayer(entry.layer); });
     }
 
+    /* The legend is added on its own, so that its layout can get a frame of its own (map.js). */
+    function addLegend() {
+      new Legend().addTo(map);
+      drawLegend();
+    }
+
     new Home().addTo(map);
     new Panel().addTo(map);
-    new Legend().addTo(map);
-    return {drawLegend: drawLegend, sync: sync};
+    return {addLegend: addLegend, drawLegend: drawLegend, sync: sync};
   }
 
   MRH.panel = panel;
