@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.trace              # 3 visits; writes bench/trace.md
     .venv/bin/python -m bench.trace --runs 5
+    .venv/bin/python -m bench.trace --repeat     # a repeat visit; writes bench/trace-wiederbesuch.md
 
 Each visit is a new browser (empty cache, as Lighthouse starts one for each run) at 390×844 with touch, as on
 a phone, CPU slowed down 4× (DevTools' ``Emulation.setCPUThrottlingRate``, as Lighthouse's mobile preset), no
@@ -36,6 +37,7 @@ from geo.view.formats import format_de
 from harness.browser import CHROMIUM_ARGS, chromium_path, streamlit_server
 
 OUT = Path(__file__).with_name("trace.md")
+OUT_REPEAT = Path(__file__).with_name("trace-wiederbesuch.md")
 LONG_MS = 50.0
 SHORTEST_MS = 20.0  # tasks recorded: shorter ones are not long by any measure, and many
 RATE = 4
@@ -174,16 +176,20 @@ def tasks_of(
     return found, ((drawn - nav) / 1000 if drawn else None)
 
 
-def visit(browser, base: str, parts: list[tuple[int, str]]) -> tuple[list[Task], float | None]:  # type: ignore[no-untyped-def]
+def visit(browser, base: str, parts: list[tuple[int, str]], repeat: bool = False) -> tuple[list[Task], float | None]:  # type: ignore[no-untyped-def]
+    """One traced visit; ``repeat``: a first visit in the same context fills the cache, the second is traced."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": RATE})
+    drawn = "() => performance.getEntriesByName('mrh-karte-gezeichnet').length > 0"
+    if repeat:
+        page.goto(base + "/")
+        page.wait_for_function(drawn, timeout=120_000, polling=200)
+        page.wait_for_timeout(2000)  # until the caches have written what the first visit fetched
     browser.start_tracing(page=page, categories=CATEGORIES.split(","))
     page.goto(base + "/")
-    page.wait_for_function(
-        "() => performance.getEntriesByName('mrh-karte-gezeichnet').length > 0", timeout=120_000, polling=200
-    )
+    page.wait_for_function(drawn, timeout=120_000, polling=200)
     page.wait_for_timeout(3000)
     trace = json.loads(browser.stop_tracing())
     context.close()
@@ -206,6 +212,7 @@ def map_document_text(base: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.trace")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat", action="store_true", help="trace a repeat visit (writes trace-wiederbesuch.md)")
     args = parser.parse_args(argv)
     visits: list[tuple[list[Task], float | None]] = []
     with streamlit_server() as base:
@@ -213,13 +220,14 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as p:
             for _ in range(args.runs):  # a new browser each time, as Lighthouse: no font or shaping cache yet
                 browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-                visits.append(visit(browser, base, parts))
+                visits.append(visit(browser, base, parts, args.repeat))
                 browser.close()
                 time.sleep(1)
-    lines = report(visits, args.runs)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    lines = report(visits, args.runs, args.repeat)
+    out = OUT_REPEAT if args.repeat else OUT
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
-    print(f"\ngeschrieben: {OUT}")
+    print(f"\ngeschrieben: {out}")
     return 0
 
 
@@ -251,14 +259,20 @@ def longest_of_ours(tasks: list[Task]) -> float:
     return max((t.ms for t in tasks if ours(t.owner)), default=0.0)
 
 
-def report(visits: list[tuple[list[Task], float | None]], runs: int) -> list[str]:
+def report(visits: list[tuple[list[Task], float | None]], runs: int, repeat: bool = False) -> list[str]:
     def ms(value: float) -> str:
         return f"{format_de(value)} ms"
 
     lines = [
-        f"Gemessen am {datetime.now():%Y-%m-%d %H:%M} mit `python -m bench.trace --runs {runs}` auf "
-        f"{platform.machine()} ({cpu_model()}), Debian-Chromium, 390×844 mit Touch, CPU {RATE}× verlangsamt, "
-        "je Lauf ein neuer Browser (leerer Cache), direkt (ohne nginx).",
+        f"Gemessen am {datetime.now():%Y-%m-%d %H:%M} mit `python -m bench.trace --runs {runs}"
+        f"{' --repeat' if repeat else ''}` auf {platform.machine()} ({cpu_model()}), Debian-Chromium, 390×844 mit "
+        f"Touch, CPU {RATE}× verlangsamt, je Lauf ein neuer Browser, "
+        + (
+            "gemessen wird der Wiederbesuch (der erste Besuch im selben Browser hat den Cache gefüllt)"
+            if repeat
+            else "leerer Cache"
+        )
+        + ", direkt (ohne nginx).",
         "",
         "| Lauf | Karte gezeichnet | Aufgaben > 50 ms (davon unsere) | Blockierzeit gesamt | davon unsere | "
         "längste Aufgabe von uns |",
