@@ -4,16 +4,23 @@ It reads ``data/`` through :class:`geo.data.live.LastGood`, as the dashboard doe
 longer validates is not served, the last good state is. ``data`` in the provider configuration names the
 collection (``partner``, ``kontakte`` or ``kontext``). Queries: ``bbox``, ``limit``/``offset``, and one
 value per property; ``themen=wohnen`` matches partners whose themes include ``wohnen`` (as the dashboard's
-filter does for one theme). An unknown property is an error (400), not silently ignored.
+filter does for one theme). An unknown property is an error (400), not silently ignored; data that have not
+validated since the service started are a temporary fault of the service (503), not of the query.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
-from pygeoapi.provider.base import BaseProvider, ProviderInvalidQueryError, ProviderItemNotFoundError
+from pygeoapi.provider.base import (
+    BaseProvider,
+    ProviderConnectionError,
+    ProviderInvalidQueryError,
+    ProviderItemNotFoundError,
+)
 from pygeoapi.util import crs_transform
 from shapely.geometry import box, mapping, shape
 
@@ -46,6 +53,12 @@ FIELDS: dict[str, dict[str, str]] = {
 }
 
 
+class DataUnavailable(ProviderConnectionError):
+    """No valid state of the data since the service started: try again later (503), the query was fine."""
+
+    http_status_code = HTTPStatus.SERVICE_UNAVAILABLE
+
+
 @lru_cache(maxsize=4)
 def _last_good(data_dir: str) -> LastGood:
     return LastGood(Path(data_dir))
@@ -55,7 +68,7 @@ def served_project() -> Project:
     """The last good state of the configured data folder (reads it again only when it changed)."""
     snapshot = _last_good(str(configured_data_dir())).snapshot()
     if snapshot.project is None:
-        raise ProviderInvalidQueryError(user_msg="Die Projektdaten sind derzeit nicht gültig.")
+        raise DataUnavailable(user_msg="Die Projektdaten sind derzeit nicht gültig; bitte später erneut versuchen.")
     return snapshot.project
 
 

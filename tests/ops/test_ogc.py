@@ -94,6 +94,30 @@ def hostile_service(tmp_path, monkeypatch) -> Iterator[str]:
         service.stop()
 
 
+def test_data_broken_before_the_first_query_are_a_503_and_the_fix_is_served_without_restart(tmp_path, monkeypatch):
+    """The service started on valid data; they broke before anybody asked: no last good state to serve. That is
+    the service's temporary fault (503, say so), not the client's query (400); the fixed file is served."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    monkeypatch.setenv("MRH_DATA_DIR", str(data))
+    (port,) = free_ports(1, set())
+    url = f"http://127.0.0.1:{port}/"
+    service = start_ogc(port, tmp_path, url)
+    try:
+        _wait(url + "conformance?f=json", "OGC-Dienst", service.pid, Path(service.log), body=None)
+        partners = data / "partners.csv"
+        good = partners.read_text(encoding="utf-8")
+        partners.write_text(good.replace(";Kreis;", ";Kries;", 1), encoding="utf-8")
+        status, _, body = get(url + "collections/partner/items?f=json")
+        assert status == 503, body
+        assert "nicht gültig" in json.loads(body)["description"]
+        partners.write_text(good, encoding="utf-8")
+        status, _, body = get(url + "collections/partner/items?f=json")
+        assert status == 200 and len(json.loads(body)["features"]) == 12
+    finally:
+        service.stop()
+
+
 PAGES = (
     "?f=html",
     "collections?f=html",
