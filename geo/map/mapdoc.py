@@ -98,6 +98,12 @@ def inlined_assets(leaflet_src: str | None = None) -> str:
 SCRIPT_SRC = html_template('<script src="{{ src }}"></script>')
 
 
+# The faces of the map's text, used once before anything is drawn (map.css, .mrh-fonts).
+FONT_PRIMER = (
+    '<div class="mrh-fonts" aria-hidden="true">Ää <span class="w600">Ää</span> '
+    '<span class="w700">Ää</span> <span class="w800">Ää</span> <span class="context">Ää</span> '
+    '<span class="zoom">+−</span></div>'
+)
 HEADER = html_template(
     '<header class="mrh-export-header"><h1>{{ title }}</h1>'
     "<p><strong>{{ view_label }}:</strong> {{ view }}</p>"
@@ -138,6 +144,7 @@ def map_document(
         head += HEADER_CSS
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
     root.header.add_child(Element(head), name="inlined_assets", index=0)
+    root.html.add_child(Element(FONT_PRIMER), name="font_primer", index=0)
     html, found = _VIEWPORT.subn(VIEWPORT, stepwise(root, root.render()), count=1)
     if found != 1:
         raise RuntimeError("folium's viewport meta changed; update geo/map/mapdoc.py")

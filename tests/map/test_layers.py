@@ -79,6 +79,19 @@ def test_document_lets_people_zoom_and_names_itself(document):
     assert '<html lang="en">' in english and '"region": "Map of the partner areas"' in english
 
 
+def test_every_face_of_the_maps_text_is_used_once_before_the_map(document):
+    """A face first used in the frame of the legend or the names cost a task of over 50 ms in a new browser
+    (bench/trace.md): the primer uses each one while the document is parsed, hidden from eyes and screen readers."""
+    body = document[document.index("<body>") :]
+    assert body.index('<div class="mrh-fonts" aria-hidden="true">') < body.index('class="folium-map"')
+    css = (MAP_WEB / "map.css").read_text(encoding="utf-8")
+    weights = set(re.findall(r"font-weight:\s*(\d+)", css)) - {"400"}
+    primed = set(re.findall(r"\.mrh-fonts \.w(\d+)", css))
+    assert weights and weights <= primed, weights - primed
+    for face in primed:
+        assert f'<span class="w{face}">' in body
+
+
 def test_document_is_deterministic_and_named_by_content(project, document):
     again = map_document(project, False, "de")
     assert again == document

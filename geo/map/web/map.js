@@ -85,14 +85,14 @@
 
     /* Then, each after the browser has drawn what came before, so that the style, layout and paint of each
        get a frame of their own (bench/trace.md): the panel and the input, the legend, the names. */
-    afterFrame().then(function () {
+    MRH.afterFrame().then(function () {
       controls = MRH.panel(ctx);
       input = MRH.keyboard(ctx);
       controls.sync();
-      return afterFrame();
+      return MRH.afterFrame();
     }).then(function () {
       controls.addLegend();
-      return afterFrame();
+      return MRH.afterFrame();
     }).then(function () {
       names = MRH.labels(ctx);
       // Its first call comes after the browser's first layout, before the paint: reading sizes is cheap now.
@@ -117,22 +117,6 @@
         if (cfg.contacts && e.layer === cfg.contacts) { controls.drawLegend(); names.layout(); }
       });
       talk.ready();
-    });
-  }
-
-  /* Resolves in the task after the browser's next frame; a frame in a background tab may not come, so at the
-     latest after 100 ms. */
-  function afterFrame() {
-    return new Promise(function (resolve) {
-      var done = false;
-      function go() {
-        if (!done) {
-          done = true;
-          resolve();
-        }
-      }
-      requestAnimationFrame(function () { setTimeout(go, 0); });
-      setTimeout(go, 100);
     });
   }
 

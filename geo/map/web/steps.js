@@ -1,7 +1,9 @@
 /* Runs folium's layer script, which arrives cut into steps (<script type="text/x-mrh-step">, geo/map/steps.py):
  * in order, each in the global scope like the script it was cut from, as many per task as fit into
  * BUDGET_MS. Between tasks the browser paints what is there (the context, the partners in their base style
- * as their batches arrive) and answers input; map.js then draws the first view in a task of its own. */
+ * as their batches arrive) and answers input; map.js then draws the first view in a task of its own. The
+ * first step waits for the document's first frame: its style and layout load the faces of the map's text
+ * (map.css, .mrh-fonts), a long frame in a new browser, and it should not share a task with a step. */
 (function (MRH) {
   "use strict";
 
@@ -10,6 +12,22 @@
   function pause() {
     if (window.scheduler && typeof window.scheduler.yield === "function") { return window.scheduler.yield(); }
     return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  /* Resolves in the task after the browser's next frame; a frame in a background tab may not come, so at the
+     latest after 100 ms. */
+  function afterFrame() {
+    return new Promise(function (resolve) {
+      var done = false;
+      function go() {
+        if (!done) {
+          done = true;
+          resolve();
+        }
+      }
+      requestAnimationFrame(function () { setTimeout(go, 0); });
+      setTimeout(go, 100);
+    });
   }
 
   function runSteps() {
@@ -26,9 +44,10 @@
         if (performance.now() - started > BUDGET_MS && next < nodes.length) { return pause().then(task); }
       }
     }
-    pause().then(task);  // not in the parser's task: that one has just parsed the steps
+    afterFrame().then(task);  // not in the parser's task, nor in the document's first frame
   }
 
   MRH.pause = pause;
+  MRH.afterFrame = afterFrame;
   MRH.runSteps = runSteps;
 })(window.MRH = window.MRH || {});
