@@ -57,8 +57,8 @@ def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) 
 
 
 def write_once(maps_dir: Path, name: str, text: str) -> None:
-    """Write ``text`` as ``maps_dir/name`` unless it is there (atomic; dated FIXED_MTIME): names carry the
-    content's hash, so a file that exists is the right one."""
+    """Write ``text`` as ``maps_dir/name`` unless it is there (atomic; readable by all, as static files are;
+    dated FIXED_MTIME): names carry the content's hash, so a file that exists is the right one."""
     target = maps_dir / name
     if not target.exists():
         maps_dir.mkdir(parents=True, exist_ok=True)
@@ -66,6 +66,7 @@ def write_once(maps_dir: Path, name: str, text: str) -> None:
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as file:
                 file.write(text)
+            os.chmod(temporary, 0o644)  # mkstemp's 0600 would keep a web server reading the folder out
             os.utime(temporary, (FIXED_MTIME, FIXED_MTIME))
             os.replace(temporary, target)
         except BaseException:
