@@ -38,6 +38,7 @@ LEFT_OUT: dict[str, tuple[str, ...]] = {
     "ohne Karte und Details": ("map_and_details",),
     "ohne Tabelle, Übersicht und Zeitleiste": ("table_and_overview",),
     "ohne Downloads, GIS, Teilen und Fußzeile": ("downloads", "gis", "share", "footer"),
+    "nur Kopf, Seitenleiste, Karte und Details": ("table_and_overview", "downloads", "gis", "share", "footer"),
     "nur Kopf, Karte und Details": ("sidebar", "table_and_overview", "downloads", "gis", "share", "footer"),
 }
 VARIANT = """import sys
