@@ -12,6 +12,7 @@ import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,13 @@ def hostile_service(tmp_path, monkeypatch) -> Iterator[str]:
         writer = csv.DictWriter(f, fields, delimiter=";", lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+    with service_over(data, tmp_path, monkeypatch) as url:
+        yield url
+
+
+@contextmanager
+def service_over(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The service alone over the data folder ``data``, answering; yields its URL."""
     monkeypatch.setenv("MRH_DATA_DIR", str(data))
     (port,) = free_ports(1, set())
     url = f"http://127.0.0.1:{port}/"
@@ -99,12 +107,7 @@ def test_data_broken_before_the_first_query_are_a_503_and_the_fix_is_served_with
     the service's temporary fault (503, say so), not the client's query (400); the fixed file is served."""
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
-    monkeypatch.setenv("MRH_DATA_DIR", str(data))
-    (port,) = free_ports(1, set())
-    url = f"http://127.0.0.1:{port}/"
-    service = start_ogc(port, tmp_path, url)
-    try:
-        _wait(url + "conformance?f=json", "OGC-Dienst", service.pid, Path(service.log), body=None)
+    with service_over(data, tmp_path, monkeypatch) as url:
         partners = data / "partners.csv"
         good = partners.read_text(encoding="utf-8")
         partners.write_text(good.replace(";Kreis;", ";Kries;", 1), encoding="utf-8")
@@ -114,8 +117,6 @@ def test_data_broken_before_the_first_query_are_a_503_and_the_fix_is_served_with
         partners.write_text(good, encoding="utf-8")
         status, _, body = get(url + "collections/partner/items?f=json")
         assert status == 200 and len(json.loads(body)["features"]) == 12
-    finally:
-        service.stop()
 
 
 PAGES = (
