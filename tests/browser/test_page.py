@@ -243,6 +243,8 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
     viewer = context.new_page()
     viewer.goto(offline.as_uri())
     viewer.locator("path.mrh-partner").first.wait_for(timeout=15_000)
+    # the legend comes in a frame of its own after the view is applied (map.js): wait for it, then look
+    viewer.locator(".mrh-legend").filter(has_text="Wohnen (3)").wait_for(timeout=15_000)
     assert (
         viewer.evaluate(
             "() => { let c; window.map.eachLayer(l => { if (l.feature && l.options.pane === "
@@ -255,7 +257,6 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
         "heading", name="Demographie und Daseinsvorsorge – Karte der Partnerregionen"
     ).is_visible()
     assert viewer.get_by_text("Partner: Kreis Segeberg").is_visible()
-    assert viewer.locator(".mrh-legend").filter(has_text="Wohnen (3)").is_visible()
     viewer.evaluate(
         "() => { window.map.eachLayer(l => { if (l.feature && l.options.pane === 'mrhPartners'"
         " && l.feature.properties.rs === '01062') l.openPopup(); }); }"
