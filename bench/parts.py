@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from bench.lighthouse import EMPTY_APP, front, lighthouse, lighthouse_cli
+from bench.lighthouse import EMPTY_APP, front, lighthouse, lighthouse_cli, repeat_visit
 from bench.trace import cpu_model
 from deploy.cluster import free_ports
 from geo.data.paths import ROOT
@@ -95,9 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         pages = {name: [] for name in urls}
         for _ in range(args.runs):
             for name, url in urls.items():
-                with tempfile.TemporaryDirectory() as profile:
-                    lighthouse(cli, url, Path(profile), trusted=tuple(keys))  # fills the cache
-                    pages[name].append(lighthouse(cli, url, Path(profile), keep=True, trusted=tuple(keys)))
+                pages[name].append(repeat_visit(cli, url, trusted=tuple(keys)))
     lines = report(pages, args.runs)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
