@@ -34,7 +34,7 @@ if snapshot.project is None:  # never valid since the server started: the mainta
 served = Served(snapshot.signature, snapshot.project)
 project = served.project
 
-session = Session(choices_of(project), lambda query: sections.find(served, query))
+session = Session(choices_of(project), lambda query: loaders.find(served, query))
 t = Texts(session.lang)
 labels = session.theme_labels(project.themes)
 

@@ -46,7 +46,7 @@ def write(out: Path, url: str) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     geopackage = out / GEOPACKAGE
     temporary = geopackage.with_name(f".{GEOPACKAGE}.tmp")
-    temporary.write_bytes(table_geopackage(project, export_table(project, (), "de")))
+    temporary.write_bytes(table_geopackage(project, export_table(project, (), "de"), "de"))
     os.replace(temporary, geopackage)
     config_path, openapi_path = out / "pygeoapi.yml", out / "openapi.json"
     _replace(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))

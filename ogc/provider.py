@@ -15,6 +15,7 @@ from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+import geopandas as gpd
 from pygeoapi.provider.base import (
     BaseProvider,
     ProviderConnectionError,
@@ -22,12 +23,12 @@ from pygeoapi.provider.base import (
     ProviderItemNotFoundError,
 )
 from pygeoapi.util import crs_transform
-from shapely.geometry import box, mapping, shape
+from shapely.geometry import box, shape
 
 from geo.data.live import LastGood
 from geo.data.paths import configured_data_dir
 from geo.data.project import Project
-from geo.map.export import CONTACT_FIELDS, context_layer
+from geo.view.features import CONTACT_FIELDS, contact_layer, context_layer, features
 
 # Property → JSON Schema type, per collection (also the queryables).
 FIELDS: dict[str, dict[str, str]] = {
@@ -72,40 +73,22 @@ def served_project() -> Project:
     return snapshot.project
 
 
-def _value(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, tuple):
-        return list(value)
-    return value.item() if hasattr(value, "item") else value
+def partner_frame(project: Project) -> gpd.GeoDataFrame:
+    """The partner areas with the collection's properties (:data:`FIELDS`); index = RS."""
+    partners = project.partners
+    columns = {key: list(partners[key]) for key in FIELDS["partner"] if key in partners.columns}
+    columns["name"] = list(partners["display_name"])
+    columns["einwohner_2018"] = [project.demography["einwohner"].get(rs) for rs in partners.index]
+    columns["flaeche_km2"] = [round(float(a), 1) for a in partners["area_km2"]]
+    return gpd.GeoDataFrame(columns, geometry=list(partners.geometry), index=partners.index.map(str), crs=partners.crs)
 
 
-def features(project: Project, collection: str) -> list[dict[str, Any]]:
+FRAMES = {"partner": partner_frame, "kontakte": contact_layer, "kontext": context_layer}
+
+
+def collection_features(project: Project, collection: str) -> list[dict[str, Any]]:
     """The collection's features (GeoJSON dicts, EPSG:4326), with ``id``."""
-    found = []
-    if collection == "partner":
-        for rs, row in project.partners.iterrows():
-            properties = {key: _value(row[key]) for key in FIELDS["partner"] if key in row.index}
-            properties["name"] = str(row["display_name"])
-            properties["einwohner_2018"] = _value(project.demography["einwohner"].get(rs))
-            properties["flaeche_km2"] = round(float(row["area_km2"]), 1)
-            found.append(
-                {"type": "Feature", "id": str(rs), "geometry": mapping(row.geometry), "properties": properties}
-            )
-    elif collection == "kontakte":
-        for number, (_, row) in enumerate(project.contacts.iterrows(), start=1):
-            if row["lon"] != row["lon"]:  # no coordinates: not a feature
-                continue
-            properties = {key: _value(row[key]) for key in FIELDS["kontakte"]}
-            geometry = {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}
-            found.append({"type": "Feature", "id": str(number), "geometry": geometry, "properties": properties})
-    elif collection == "kontext":
-        for number, (_, row) in enumerate(context_layer(project).iterrows(), start=1):
-            properties = {"name": _value(row["name"]), "art": _value(row["art"])}
-            found.append(
-                {"type": "Feature", "id": str(number), "geometry": mapping(row.geometry), "properties": properties}
-            )
-    return found
+    return features(FRAMES[collection](project))
 
 
 def matches(feature: dict[str, Any], name: str, wanted: str) -> bool:
@@ -144,7 +127,7 @@ class ProjectProvider(BaseProvider):
         q: str | None = None,
         **kwargs: Any,
     ) -> dict[str, Any]:
-        found = features(served_project(), self.data)
+        found = collection_features(served_project(), self.data)
         for name, wanted in properties or []:
             if name not in FIELDS[self.data]:
                 known = ", ".join(FIELDS[self.data])
@@ -164,7 +147,7 @@ class ProjectProvider(BaseProvider):
 
     @crs_transform
     def get(self, identifier: str, **kwargs: Any) -> dict[str, Any]:
-        for feature in features(served_project(), self.data):
+        for feature in collection_features(served_project(), self.data):
             if feature["id"] == str(identifier):
                 return feature
         raise ProviderItemNotFoundError(user_msg=f"Kein Objekt {identifier!r} in {self.data}")

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from geo.data.operator import read_operator
+from geo.data.betreiber import read_operator
 from geo.view.escape import md_text
 from geo.view.formats import format_day
 from geo.view.i18n import Texts
@@ -27,7 +27,7 @@ def requested_page() -> str | None:
 
 def show_page(name: str) -> None:
     t = Texts("en" if st.query_params.get(LANG) == "en" else "de")
-    st.markdown(f"[{t('back')}](./)")
+    st.markdown("[" + t("← Zur Karte") + "](./)")
     if name == DATA_CHECK:
         data_check()
         return
@@ -36,7 +36,7 @@ def show_page(name: str) -> None:
         st.warning(md_text(str(problem)))
     if name == ACCESSIBILITY:
         if not (operator.name and operator.email):
-            st.warning(t("operator_missing"))
+            st.warning(t("Der Betreiber hat seine Kontaktstelle noch nicht eingetragen (Datei betreiber.toml)."))
         st.markdown(accessibility_markdown(operator))
     else:
         st.markdown(easy_markdown())

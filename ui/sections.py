@@ -6,56 +6,27 @@ for the downloads are made only when someone clicks (callables), and clicking do
 
 from __future__ import annotations
 
-import os
-
 import streamlit as st
 
 from geo.data.live import Signature
-from geo.data.paths import MAPS_DIR, ogc_url
+from geo.data.paths import MAPS_DIR, STATIC_UI, ogc_url
 from geo.data.project import Project
-from geo.map.export import standalone_html, table_csv, table_geojson, table_geopackage
+from geo.data.prose import read_prose
+from geo.data.sources import ATTRIBUTION
+from geo.map.export import table_csv, table_geojson, table_geopackage
 from geo.map.layers import view_data
 from geo.map.overlays import basemap_attribution
-from geo.map.printed import factsheet_pdf, map_png
-from geo.view.compare import compare_markdown
-from geo.view.details import details_markdown
+from geo.view.details import compare_markdown, details_markdown
 from geo.view.escape import md_text
-from geo.view.i18n import NOTE_2017, Texts
+from geo.view.i18n import NOTE_2017, Texts, text
 from geo.view.pages import page_links
-from geo.view.search import Answer, search
+from geo.view.search import Answer
 from geo.view.state import Notice, ViewState, embed_snippet, share_url
 from geo.view.table import export_table, partner_table, theme_matrix, undocumented_notes
 from geo.view.timeline import timeline_html
 from ui import loaders, mapview, widgets
-from ui.loaders import Served, cached
+from ui.loaders import Served
 from ui.session import Session
-
-try:  # how often an open page checks data/ for a new state (tests shorten it)
-    DATA_CHECK_SECONDS = max(1.0, float(os.environ.get("MRH_DATA_CHECK_SECONDS", "300")))
-except ValueError:
-    DATA_CHECK_SECONDS = 300.0
-# Print on A4 landscape: title, map with legend, details and table; no sidebar, no buttons.
-PRINT_CSS = """<style>
-@media print {
-  @page { size: A4 landscape; margin: 10mm; }
-  [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"],
-  [data-testid="stDownloadButton"], [data-testid="stBaseButton-headerNoPadding"] { display: none !important; }
-  [data-testid="stMain"] .block-container { padding: 0 !important; max-width: none !important; }
-  iframe[src*="/static/maps/"] { height: 150mm !important; }
-}
-</style>"""
-
-
-def place_answer(project: Project, query: str) -> Answer:
-    """„Ort suchen“ over 11.000 Gemeinden (≈ 20–60 ms): once per text, not on every rerun that shows it."""
-    return search(project.gazetteer, list(project.partners.index), query)
-
-
-find = cached(place_answer, max_entries=256)
-map_src = cached(mapview.publish_map, max_entries=8, resource=True)
-offline_map = cached(standalone_html)
-picture = cached(map_png)
-factsheet = cached(factsheet_pdf)
 
 
 def data_error(problems: list[str]) -> None:
@@ -63,11 +34,17 @@ def data_error(problems: list[str]) -> None:
     if not problems:  # the files kept changing while the server read them for the first time
         st.info("Die Daten werden gerade aktualisiert – bitte die Seite in einigen Sekunden neu laden.")
         return
-    st.error(Texts("de")("data_error"))
+    st.error(
+        text(
+            "de",  # before the session: the data's maintainers read German
+            "Die Daten können nicht angezeigt werden. Bitte die folgenden Stellen in den Dateien "
+            "korrigieren und dann mit `python -m geo validate` prüfen:",
+        )
+    )
     st.code("\n".join(problems), language=None)
 
 
-@st.fragment(run_every=DATA_CHECK_SECONDS)
+@st.fragment(run_every=loaders.DATA_CHECK_SECONDS)
 def data_watch(t: Texts, drawn: Signature) -> None:
     """Every five minutes: say so when a new valid state of ``data/`` is served, with a button to redraw.
 
@@ -77,48 +54,82 @@ def data_watch(t: Texts, drawn: Signature) -> None:
     one. Without it, a page moved to another instance stays silent, and its next click lands in a blank
     session that draws the old view from the URL (deploy/README.md, tests/ops/test_deploy.py)."""
     if loaders.snapshot().signature != drawn:
-        st.info(t("data_changed"), icon="🔄")
-        if st.button(t("data_reload")):
+        st.info(t("Die Daten wurden inzwischen aktualisiert. Neu laden, um den neuen Stand zu sehen."), icon="🔄")
+        if st.button(t("Neu laden")):
             st.rerun(scope="app")
 
 
 def header(t: Texts, notices: list[Notice]) -> None:
-    st.html(PRINT_CSS)
-    st.title(t("title"))
-    st.markdown(t("subtitle"))
+    st.html(STATIC_UI / "print.css")  # A4 landscape: title, map with legend, details, table; no sidebar or buttons
+    st.title(t("Demographie und Daseinsvorsorge"))
+    st.markdown(t("Leitprojekt der Metropolregion Hamburg, 2014 – 9/2016: zwölf Teilprojekte, ein Dachprojekt"))
     for notice in notices:
-        st.info(md_text(t(notice.key, value=notice.value)), icon="ℹ️")
+        st.info(md_text(t(notice.message, value=notice.value)), icon="ℹ️")
 
 
 def map_and_details(t: Texts, served: Served, view: ViewState, answer: Answer) -> mapview.Frame | None:
     """The map (left) and the chosen partner's details (right); returns the map as drawn (for its listener)."""
     if view.basemap:
-        st.warning(t("basemap_on", attribution=basemap_attribution()), icon="🌐")
+        st.warning(
+            t(
+                "Die Hintergrundkarte wird vom Server des BKG (sgx.geodatenzentrum.de) geladen; dabei "
+                "erhält das BKG Ihre IP-Adresse. Kacheln: {attribution}, CC BY 4.0.",
+                attribution=basemap_attribution(),
+            ),
+            icon="🌐",
+        )
     found = answer.places[0] if answer.kind == "one" else None
     marker = {"name": found.name, "lat": found.lat, "lon": found.lon} if found else None
     left, right = st.columns([5, 2], gap="medium")
     frame: mapview.Frame | None = None
     with left:
         try:
-            frame = mapview.Frame(map_src(served, view.basemap, view.lang), view_data(view, marker), t("map_title"))
+            frame = mapview.Frame(
+                loaders.map_src(served, view.basemap, view.lang),
+                view_data(view, marker),
+                t("Karte der Partnerregionen"),
+            )
         except OSError as exc:  # e.g. a read-only installation: say where, keep the rest of the page
-            st.error(t("map_unwritable", folder=str(MAPS_DIR), reason=exc.strerror or str(exc)))
+            st.error(
+                t(
+                    "Die Karte kann nicht angezeigt werden: Der Ordner {folder} ist nicht beschreibbar "
+                    "({reason}). Bitte dem Dienst Schreibrechte dort geben; Tabelle, Details und Downloads "
+                    "funktionieren weiter.",
+                    folder=str(MAPS_DIR),
+                    reason=exc.strerror or str(exc),
+                )
+            )
         else:
             mapview.show_map(frame)
-        st.markdown(t("legend", note=NOTE_2017[t.lang]))
+        st.markdown(
+            t(
+                "**Karte:** Ein Gebiet anklicken (oder mit der Tabulatortaste hinfahren und Enter drücken) "
+                "zeigt sein Teilprojekt. Die Legende steht in der Karte; Themenfelder, Kontakte, "
+                "Einwohnerdichte, Vernetzung und die Metropolregion 2014–2016 lassen sich oben rechts "
+                "unter „Ebenen und Themen“ ein- und ausschalten. {note}",
+                note=t(NOTE_2017),
+            )
+        )
     with right:
         mapview.details_anchor()
         project = served.project
-        st.markdown(details_markdown(project, view.region, t.lang) if view.region else t("choose"))
+        st.markdown(
+            details_markdown(project, view.partner, t.lang)
+            if view.partner
+            else t(
+                "## Partner wählen\nEin Gebiet auf der Karte anklicken oder links einen Partner auswählen, "
+                "um sein Teilprojekt, Themen, Ergebnisse und Kontakte zu sehen."
+            )
+        )
     return frame
 
 
 def comparison(t: Texts, project: Project, view: ViewState) -> None:
     if not view.compare:
         return
-    st.subheader(t("compare_title"))
+    st.subheader(t("Vergleich"))
     if len(view.compare) < 2:
-        st.markdown(t("compare_more"))
+        st.markdown(t("Für einen Vergleich mindestens zwei Partner wählen."))
         return
     for column, rs in zip(st.columns(len(view.compare)), view.compare, strict=True):
         column.markdown(compare_markdown(project, rs, view.compare, t.lang))
@@ -131,112 +142,153 @@ TIMELINE_KEY = "offen_zeitleiste"
 def table_and_overview(t: Texts, project: Project, view: ViewState, session: Session, labels: dict[str, str]) -> None:
     """The partners the filter matches, the partners × themes overview and the timeline."""
     table = partner_table(project, view.themes, t.lang)
-    themes_shown = ", ".join(labels[s] for s in view.themes) or t("themes_all")
-    st.subheader(t("table", n=len(table), total=len(session.choices.names), themes=md_text(themes_shown)))
+    themes_shown = ", ".join(labels[s] for s in view.themes) or t("alle Themen")
+    st.subheader(
+        t(
+            "{n} von {total} Partnern – {themes}",
+            n=len(table),
+            total=len(session.choices.names),
+            themes=md_text(themes_shown),
+        )
+    )
     widgets.partner_table(
         table,
-        view.region,
-        t("table_caption") if view.themes else t("table_caption_all"),
-        t("table_choose"),
-        t("not_documented"),
+        view.partner,
+        t("Partner mit mindestens einem der gewählten Themen; Name wählen zeigt die Details.")
+        if view.themes
+        else t("Alle Partner; Name wählen zeigt die Details."),
+        t("Diesen Partner wählen"),
+        t("nicht dokumentiert"),
         session.select,
         german=(0, 1) if t.lang == "en" else (),  # names and Teilprojekt titles stay German
         notes=undocumented_notes(project, table.index, t.lang),
     )
     # Built when opened (a rerun; Streamlit's lazy expander): closed, they cost no bytes per click (the
     # timeline's HTML alone is ≈ 7 KB) and no elements in the page's first build (bench/results.md).
-    overview = st.expander(t("matrix_title"), key=MATRIX_KEY, on_change="rerun")
+    overview = st.expander(t("Themen-Übersicht: wer hat woran gearbeitet?"), key=MATRIX_KEY, on_change="rerun")
     if overview.open:
         with overview:
-            matrix = theme_matrix(project, t.lang, view.region, view.themes)
+            matrix = theme_matrix(project, t.lang, view.partner, view.themes)
             widgets.theme_matrix(matrix, session.select, lambda slug: session.set_themes([slug]))
-    timeline = st.expander(t("tl_expander"), key=TIMELINE_KEY, on_change="rerun")
+    timeline = st.expander(t("Zeitleiste: wann liefen die Teilprojekte?"), key=TIMELINE_KEY, on_change="rerun")
     if timeline.open:
         with timeline:
-            st.html(timeline_html(project, view.region, t.lang))
+            st.html(timeline_html(project, view.partner, t.lang))
 
 
 def downloads(t: Texts, served: Served, view: ViewState) -> None:
     project, lang, stem = served.project, t.lang, "mrh-daseinsvorsorge-partner"
-    st.markdown(t("downloads"))
+    st.markdown(t("**Herunterladen:**"))
     csv_col, geojson_col, gpkg_col = st.columns(3)  # two rows of three: labels stay whole on a laptop
     html_col, png_col, pdf_col = st.columns(3)
     csv_col.download_button(
-        t("csv"),
+        t("Tabelle als CSV (Excel)"),
         lambda: table_csv(export_table(project, view.themes, lang)),
         f"{stem}.csv",
         "text/csv",
         on_click="ignore",
     )
     geojson_col.download_button(
-        t("geojson"),
-        lambda: table_geojson(project, export_table(project, view.themes, lang)),
+        t("Tabelle als GeoJSON"),
+        lambda: table_geojson(project, export_table(project, view.themes, lang), lang),
         f"{stem}.geojson",
         "application/geo+json",
         on_click="ignore",
     )
     gpkg_col.download_button(
-        t("gpkg"),
-        lambda: table_geopackage(project, export_table(project, view.themes, lang)),
+        t("GeoPackage (GIS)"),
+        lambda: table_geopackage(project, export_table(project, view.themes, lang), lang),
         f"{stem}.gpkg",
         "application/geopackage+sqlite3",
         on_click="ignore",
-        help=t("gpkg_help"),
+        help=t(
+            "Partner der Tabelle, Kontakte und Kontext als drei Ebenen in ETRS89 / UTM 32N (EPSG:25832), z. B. für QGIS"
+        ),
     )
     html_col.download_button(
-        t("html"), lambda: offline_map(served, view), "mrh-daseinsvorsorge-karte.html", "text/html", on_click="ignore"
+        t("Karte als HTML (offline)"),
+        lambda: loaders.offline_map(served, view),
+        "mrh-daseinsvorsorge-karte.html",
+        "text/html",
+        on_click="ignore",
     )
     png_col.download_button(
-        t("png"), lambda: picture(served, view), "mrh-daseinsvorsorge-karte.png", "image/png", on_click="ignore"
+        t("Karte als Bild (PNG)"),
+        lambda: loaders.picture(served, view),
+        "mrh-daseinsvorsorge-karte.png",
+        "image/png",
+        on_click="ignore",
     )
     pdf_col.download_button(
-        t("pdf"),
-        lambda: factsheet(served, view.region or "", lang),
-        f"steckbrief-{view.region or 'partner'}.pdf",
+        t("Steckbrief (PDF)"),
+        lambda: loaders.factsheet(served, view.partner or "", lang),
+        f"steckbrief-{view.partner or 'partner'}.pdf",
         "application/pdf",
         on_click="ignore",
-        disabled=view.region is None,
-        help=None if view.region else t("pdf_choose"),
+        disabled=view.partner is None,
+        help=None if view.partner else t("Erst einen Partner wählen (Karte, Tabelle oder Seitenleiste)."),
     )
 
 
 def gis(t: Texts) -> None:
     """How a GIS desk gets the data: the service's address to copy (where the server runs one), else the
     GeoPackage. The address comes from ``$MRH_OGC_URL`` (``python -m deploy up --ogc`` sets it)."""
-    with st.expander(t("gis_title")):
+    with st.expander(t("In GIS laden")):
         url = ogc_url()
         if not url:
-            st.markdown(t("gis_no_service"))
+            st.markdown(
+                t(
+                    "Für GIS-Programme (QGIS, ArcGIS) gibt es oben das **GeoPackage** (EPSG:25832, drei "
+                    "Ebenen). Ein Dienst (OGC API – Features) ist auf diesem Server nicht eingerichtet."
+                )
+            )
             return
-        st.markdown(t("gis_service"))
+        st.markdown(
+            t(
+                "Die Partnergebiete, Kontakte und der Kontext gibt es auch als Dienst (OGC API – "
+                "Features), immer mit dem Stand dieses Dashboards. **QGIS:** Layer → Layer hinzufügen → "
+                "WFS / OGC API – Features hinzufügen, „Neu“, die Adresse unten einfügen, „Verbinden“, dann "
+                "eine Sammlung wählen (z. B. *partner*). Gefiltert nach Thema: "
+                "`…/collections/partner/items?themen=wohnen`; in ETRS89 / UTM 32N mit "
+                "`crs=http://www.opengis.net/def/crs/EPSG/0/25832`."
+            )
+        )
         widgets.share_fields(
-            [{"label": t("gis_url"), "value": url, "copy": t("copy_url")}],
-            t("copy"),
-            t("copied"),
-            t("copy_select"),
+            [{"label": t("Adresse des Dienstes"), "value": url, "copy": t("Adresse kopieren")}],
+            t("Kopieren"),
+            t("In die Zwischenablage kopiert."),
+            t("Kopieren nicht erlaubt – Text ist markiert, mit Strg+C kopieren."),
             key="gis",
         )
 
 
 def share(t: Texts, view: ViewState) -> None:
-    st.subheader(t("share_title"))
+    st.subheader(t("Link zu dieser Ansicht"))
     page = st.context.url
     widgets.share_fields(
         [
-            {"label": t("share"), "value": share_url(page, view), "copy": t("copy_link")},
             {
-                "label": t("embed"),
-                "value": embed_snippet(page, view, t("embed_title")),
+                "label": t("Adresse mit Auswahl, Filter und Sprache – zum Weitergeben kopieren"),
+                "value": share_url(page, view),
+                "copy": t("Link kopieren"),
+            },
+            {
+                "label": t(
+                    "In eine Website einbetten (HTML-Code für einen iframe mit dieser Ansicht, ohne Seitenleiste)"
+                ),
+                "value": embed_snippet(
+                    page, view, t("Karte: Demographie und Daseinsvorsorge in der Metropolregion Hamburg")
+                ),
                 "multiline": True,
-                "copy": t("copy_code"),
+                "copy": t("Code kopieren"),
             },
         ],
-        t("copy"),
-        t("copied"),
-        t("copy_select"),
+        t("Kopieren"),
+        t("In die Zwischenablage kopiert."),
+        t("Kopieren nicht erlaubt – Text ist markiert, mit Strg+C kopieren."),
     )
 
 
 def footer(t: Texts) -> None:
-    st.markdown(t("sources"))
+    st.markdown(read_prose("quellen", t.lang).format(attribution=ATTRIBUTION))
     st.markdown(page_links(t.lang))

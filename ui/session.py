@@ -20,7 +20,7 @@ from geo.view.state import MAX_PLACE, Notice, ViewState, parse_query, to_query
 from geo.view.table import theme_counts
 
 # Widget keys in st.session_state: each holds one field of the ViewState.
-PARTNER, THEMES, BASEMAP, LANG, COMPARE, PLACE = "region", "themes", "basemap", "lang", "compare", "place"
+PARTNER, THEMES, BASEMAP, LANG, COMPARE, PLACE = "partner", "themes", "basemap", "lang", "compare", "place"
 NOTICES = "notices"
 
 
@@ -60,7 +60,7 @@ class Session:
         start, notices = parse_query(params, list(self.choices.names), self.choices.offered, self.choices.empty)
         st.session_state.update(
             {
-                PARTNER: start.region,
+                PARTNER: start.partner,
                 THEMES: list(start.themes),
                 BASEMAP: start.basemap,
                 LANG: start.lang,
@@ -70,7 +70,7 @@ class Session:
             }
         )
         found = self.find(start.place)
-        if start.region is None and found.kind in ("one", "several"):
+        if start.partner is None and found.kind in ("one", "several"):
             st.session_state[PARTNER] = found_partner(found)
 
     def _reconcile(self) -> None:

@@ -19,43 +19,50 @@ def sidebar(t: Texts, session: Session, labels: dict[str, str], dachprojekt: str
     names, counts = session.choices.names, session.choices.counts
     with st.sidebar:
         st.text_input(
-            t("search"),
+            t("Ort suchen"),
             key=keys.PLACE,
-            placeholder=t("search_placeholder"),
-            help=t("search_help"),
+            placeholder=t("z. B. Bad Oldesloe, Mölln"),
+            help=t(
+                "Gemeinde oder Stadt in Deutschland (Stand 2016). Groß- und Kleinschreibung egal, "
+                "ae/oe/ue/ss statt ä/ö/ü/ß gehen, der Anfang des Namens genügt."
+            ),
             max_chars=MAX_PLACE,
             on_change=session.searched,
         )
         answer = session.find(st.session_state[keys.PLACE])
         search_answer(t, session, answer, st.session_state[keys.PLACE])
         st.multiselect(
-            t("themes"),
+            t("Themenfeld"),
             list(labels),
             key=keys.THEMES,
-            placeholder=t("themes_all"),
+            placeholder=t("alle Themen"),
             format_func=lambda slug: f"{labels[slug]} ({counts[slug]})",
-            help=t("themes_help"),
+            help=t("Zeigt Partner mit mindestens einem der gewählten Themen."),
         )
-        st.markdown(t("themes_rule"))
+        st.markdown(t("Gezeigt werden Partner mit **mindestens einem** der gewählten Themen."))
         options: list[str | None] = [None, *names]
         st.selectbox(
-            t("partner"),
+            t("Partner"),
             options,
             key=keys.PARTNER,
-            placeholder=t("partner_none"),
-            help=t("partner_help"),
-            format_func=lambda rs: t("partner_none") if rs is None else names[rs],
+            placeholder=t("– keiner gewählt –"),
+            help=t("Dasselbe wie ein Klick auf die Karte."),
+            format_func=lambda rs: t("– keiner gewählt –") if rs is None else names[rs],
         )
         st.multiselect(
-            t("compare"),
+            t("Vergleichen (2 bis 4 Partner)"),
             list(names),
             key=keys.COMPARE,
             max_selections=MAX_COMPARE,
-            placeholder=t("compare_none"),
+            placeholder=t("– keine gewählt –"),
             format_func=lambda rs: names[rs],
-            help=t("compare_help"),
+            help=t("Zeigt die gewählten Partner nebeneinander; steht auch im Link zu dieser Ansicht."),
         )
-        st.toggle(t("basemap"), key=keys.BASEMAP, help=t("basemap_help"))
+        st.toggle(
+            t("Hintergrundkarte basemap.de (grau)"),
+            key=keys.BASEMAP,
+            help=t("Lädt Kartenkacheln vom Server des Bundesamts für Kartographie und Geodäsie."),
+        )
         st.radio(
             "Sprache / Language",
             LANGUAGES,
@@ -73,17 +80,34 @@ def search_answer(t: Texts, session: Session, answer: Answer, query: str) -> Non
     names = session.choices.names
     if answer.kind == "one":
         place = answer.places[0]
-        key = "search_in" if place.partner else "search_out"
-        partner = md_text(names.get(place.partner or "", ""))
-        st.markdown(t(key, name=md_text(place.name), kreis=md_text(place.kreis), land=place.land, partner=partner))
+        where = {"name": md_text(place.name), "kreis": md_text(place.kreis), "land": place.land}
+        if place.partner:
+            st.markdown(
+                t(
+                    "**{name}** ({kreis}, {land}) liegt im Gebiet von **{partner}** – auf der Karte markiert.",
+                    **where,
+                    partner=md_text(names[place.partner]),
+                )
+            )
+        else:
+            st.markdown(
+                t("**{name}** ({kreis}, {land}) liegt in keinem Partnergebiet – auf der Karte markiert.", **where)
+            )
     elif answer.kind == "several":
         n = len(answer.places) + answer.more
         if answer.partner:
-            st.markdown(t("search_several_one", n=n, partner=md_text(names.get(answer.partner, ""))))
+            st.markdown(
+                t(
+                    "{n} Orte passen, alle im Gebiet von **{partner}** – der Partner ist gewählt. Einen Ort "
+                    "wählen markiert ihn auf der Karte:",
+                    n=n,
+                    partner=md_text(names.get(answer.partner, "")),
+                )
+            )
         else:
-            st.markdown(t("search_several", n=n))
+            st.markdown(t("{n} Orte passen – bitte wählen (Partnergebiete zuerst):", n=n))
         for number, place in enumerate(answer.places):
-            mark = f" · {t('search_partner')}: {md_text(names[place.partner])}" if place.partner else ""
+            mark = " · " + t("Partner") + f": {md_text(names[place.partner])}" if place.partner else ""
             st.button(
                 f"{md_text(place.name)} – {md_text(place.kreis)}, {place.land}{mark}",
                 key=f"pick-{number}",
@@ -92,10 +116,15 @@ def search_answer(t: Texts, session: Session, answer: Answer, query: str) -> Non
                 width="stretch",
             )
         if answer.more:
-            st.caption(t("search_more", n=answer.more))
+            st.caption(t("… und {n} weitere: genauer eingeben.", n=answer.more))
     elif answer.kind == "none":
-        st.warning(md_text(t("search_none", query=query)))
+        st.warning(md_text(t("Kein Ort „{query}“ gefunden.", query=query)))
         if answer.suggestions:
-            st.markdown(md_text(t("search_close", names=", ".join(answer.suggestions))))
+            st.markdown(md_text(t("Ähnliche Namen: {names}", names=", ".join(answer.suggestions))))
     elif answer.kind in ("too_long", "missing"):
-        st.warning(t("search_long" if answer.kind == "too_long" else "search_missing"))
+        if answer.kind == "too_long":
+            st.warning(t("Der Suchtext ist zu lang (höchstens 100 Zeichen)."))
+        else:
+            st.warning(
+                t("Das Ortsverzeichnis (data/orte.csv) fehlt – neu erzeugen mit: python -m geo build-boundaries")
+            )

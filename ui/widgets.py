@@ -58,7 +58,7 @@ def partner_table(
         data={
             "columns": [str(c) for c in table.columns],
             "rows": rows,
-            "selected": partner,
+            "partner": partner,
             "caption": caption,
             "choose": choose,
             "german": list(german),

@@ -34,7 +34,7 @@ class Fidelity(NamedTuple):
 def dissolve_parts(parts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """One row per RS: the union of all its parts (land GF=4 and water GF=2).
 
-    Pure: returns a new frame in EPSG:25832 indexed by RS, sorted, with GEN, BEZ, land and
+    Pure: returns a new GeoDataFrame in EPSG:25832 indexed by RS, sorted, with GEN, BEZ, land and
     the area in km² (EPSG:3035) of the unsimplified union.
     """
     metric = parts.to_crs(METRIC_CRS)
@@ -53,9 +53,9 @@ def simplify_coverage(regions: gpd.GeoDataFrame, tolerance_m: float = TOLERANCE_
     """
     if regions.crs is None or not regions.crs.equals(METRIC_CRS):
         raise ValueError("simplify_coverage expects EPSG:25832")
-    frame = regions[["geometry"]].reset_index()
+    areas = regions[["geometry"]].reset_index()
     topo = topojson.Topology(
-        frame,
+        areas,
         prequantize=False,
         toposimplify=tolerance_m,
         simplify_with="shapely",
@@ -169,6 +169,6 @@ def build_places(parts: gpd.GeoDataFrame) -> bytes:
 
 
 def read_geojson(path: Path) -> gpd.GeoDataFrame:
-    """Read a GeoJSON written by this module into a frame indexed by RS (I/O, no checks)."""
-    frame = gpd.read_file(path)
-    return frame.set_index(pd.Index(frame["RS"].astype(str), name="rs")).drop(columns="RS")
+    """Read a GeoJSON written by this module into a GeoDataFrame indexed by RS (I/O, no checks)."""
+    areas = gpd.read_file(path)
+    return areas.set_index(pd.Index(areas["RS"].astype(str), name="rs")).drop(columns="RS")

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo build-boundaries | build-demography | validate | sync-assets``."""
+"""Command line: ``python -m geo build-boundaries | build-demography | validate | sync-assets | texts``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pandas as pd
 
 from geo.build.assets import sync_assets
 from geo.build.boundaries import TOLERANCE_M, build_boundaries, build_places, write_atomic
+from geo.build.catalog import catalog_problems, extract, update_catalogs
 from geo.build.context import JOINED_2017, LAENDER_KEYS, MEMBERS_2014_2016, build_context
 from geo.build.demography import STAND, build_demography, fetch_districts
 from geo.build.gazetteer import build_gazetteer
@@ -45,8 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("sync-assets", help="Leaflet aus dem installierten xstatic-leaflet nach static/vendor kopieren")
     validate = commands.add_parser("validate", help="alle Datendateien prüfen")
     validate.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    commands.add_parser(
+        "texts",
+        help="Texte aus dem Code in geo/view/locale/*/LC_MESSAGES/messages.po übernehmen, Lücken melden (babel)",
+    )
     args = parser.parse_args(argv)
     try:
+        if args.command == "texts":
+            return run_texts()
         if args.command == "validate":
             return run_validate(args.data_dir)
         if args.command == "sync-assets":
@@ -68,6 +75,21 @@ def print_problems(problems: Sequence[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{len(problems)} Problem(e) gefunden.", file=sys.stderr)
+
+
+def run_texts() -> int:
+    """Extract the German strings, update every catalog, print what is untranslated or fuzzy (exit 1 then)."""
+    catalogs = update_catalogs()
+    template = extract()
+    problems = [p for catalog in catalogs.values() for p in catalog_problems(catalog, template)]
+    for problem in problems:
+        print(problem)
+    languages = ", ".join(catalogs)
+    print(
+        f"{len(template)} Texte; Kataloge {languages}: {len(problems)} offen"
+        + (" – bitte übersetzen" if problems else "")
+    )
+    return 1 if problems else 0
 
 
 def run_validate(data_dir: Path) -> int:

@@ -59,5 +59,5 @@ def read_events(path: Path, partner_keys: Collection[str] | None) -> tuple[pd.Da
             records.append({**{c: row[c] for c in (*COLUMNS, *OPTIONAL)}, "line": row.line})
     if not records:
         return empty_events(), problems
-    frame = pd.DataFrame(records, columns=[*COLUMNS, *OPTIONAL, "line"])
-    return frame.sort_values(["datum", "line"]).reset_index(drop=True), problems
+    events = pd.DataFrame(records, columns=[*COLUMNS, *OPTIONAL, "line"])
+    return events.sort_values(["datum", "line"]).reset_index(drop=True), problems

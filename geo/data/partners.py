@@ -75,10 +75,10 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
 
 
 def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Read ``partners.csv`` (I/O) into a frame indexed by ``rs``; list cells become tuples.
+    """Read ``partners.csv`` (I/O) into a DataFrame indexed by ``rs``; list cells become tuples.
 
-    Rows with problems are left out of the frame; every problem is returned. The keys of rows left out
-    are in ``frame.attrs["rejected"]``: other files may name them without a second message for one typo.
+    Rows with problems are left out of the table; every problem is returned. The keys of rows left out
+    are in ``partners.attrs["rejected"]``: other files may name them without a second message for one typo.
     """
     rows, problems = read_table(path, COLUMNS, OPTIONAL)
     name = display_path(path)
@@ -111,10 +111,10 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
         problems.append(
             Problem(name, leads[1], f"Mehr als ein Partner mit Rolle '{LEAD}' (Zeilen {', '.join(map(str, leads))}).")
         )
-    frame = pd.DataFrame(records, columns=[*COLUMNS, *OPTIONAL, "display_name", "line"])
-    frame = frame.set_index("rs", drop=False).rename_axis(None)
-    frame.attrs["rejected"] = frozenset(rejected - set(frame.index))
-    return frame, problems
+    partners = pd.DataFrame(records, columns=[*COLUMNS, *OPTIONAL, "display_name", "line"])
+    partners = partners.set_index("rs", drop=False).rename_axis(None)
+    partners.attrs["rejected"] = frozenset(rejected - set(partners.index))
+    return partners, problems
 
 
 def display_name(typ: str, name: str) -> str:

@@ -15,6 +15,7 @@ STATIC_UI = STATIC_DIR / "ui"  # our components' JavaScript and CSS
 VENDOR_LEAFLET = STATIC_DIR / "vendor" / "leaflet"
 MAP_WEB = ROOT / "geo" / "map" / "web"  # the map's scripts and map.css, inlined into the map document
 APP = ROOT / "app.py"
+LOCALE_DIR = ROOT / "geo" / "view" / "locale"  # gettext catalogs: messages.pot, <lang>/LC_MESSAGES/messages.po
 
 
 OGC_URL_VARIABLE = "MRH_OGC_URL"  # where GIS desks reach the OGC API – Features service (ogc/), if it runs

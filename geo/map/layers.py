@@ -5,20 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import folium
+import geopandas as gpd
 from branca.element import Figure
 
 from geo.data.checks import is_web_url
 from geo.data.partners import LEAD
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
-from geo.data.themes import theme_labels
 from geo.map import overlays
 from geo.map.script import Script
 from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
 from geo.view.contacts import precision_note
 from geo.view.escape import html_template
+from geo.view.features import feature_collection
 from geo.view.formats import source_period, tel_uri
-from geo.view.i18n import text
+from geo.view.i18n import N_, ptext, text
+from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, partner_record, short_name
 from geo.view.state import ViewState
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
@@ -26,7 +28,7 @@ CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 # (folium's first view and map.js's) uses ``legend``, an estimate of the strip's height without a filter:
 # the first view is the one kept, the layers are projected once and nothing forces a layout before the
 # browser's own. Later views measure the legend (map.js, frame()).
-FRAME = {"margin": 12, "below": 40, "legend": 46}
+MAP_PADDING = {"margin": 12, "below": 40, "legend": 46}
 
 
 class Panes(Script):
@@ -80,31 +82,25 @@ class Behaviour(Script):
     """
 
 
-MAP_TEXT_KEYS = (
-    "region",
-    "home",
-    "lead",
-    "lead_short",
-    "legend",
-    "filter_rule",
-    "no_match",
-    "partner",
-    "selection",
-    "contact",
-    "contact_dach",
-    "contact_teil",
-    "layers",
-    "themes",
-    "more_layers",
-    "two_fingers",
-    "selected",
-)
-
-
-def short_name(name: str) -> str:
-    """The name on the map: ``Buchholz in der Nordheide`` → ``Buchholz i. d. N.``; others unchanged."""
-    head, sep, tail = name.partition(" in der ")
-    return f"{head} i. d. {tail[:1]}." if sep and tail else name
+# The map's own texts (legend, layer panel, accessible names), sent to the browser as plain strings.
+MAP_TEXTS = {
+    "region": N_("Karte der Partnerregionen"),
+    "home": N_("Gesamtansicht"),
+    "lead": N_("Federführung (gestrichelt)"),
+    "lead_short": N_("Federführung"),
+    "legend": N_("Legende"),
+    "filter_rule": N_("Partner mit mindestens einem der gewählten Themen"),
+    "no_match": N_("ohne gewähltes Thema"),
+    "partner": N_("Partnerregion"),
+    "selection": N_("Auswahl"),
+    "contact": N_("Kontakt"),
+    "contact_dach": N_("Dachprojekt"),
+    "layers": N_("Ebenen und Themen"),
+    "themes": N_("Themenfelder (Filter)"),
+    "more_layers": N_("Weitere Ebenen"),
+    "two_fingers": N_("Karte mit zwei Fingern verschieben und zoomen"),
+    "selected": N_("ausgewählt – Details neben oder unter der Karte."),
+}
 
 
 def partner_features(project: Project, lang: str) -> dict[str, Any]:
@@ -113,44 +109,41 @@ def partner_features(project: Project, lang: str) -> dict[str, Any]:
     All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
     accessible names). Styles, too, are set in the browser (``layers.js``), so no per-feature style code is sent.
     """
-    features = []
-    points = project.partners.geometry.representative_point()
-    for rs, row in project.partners.iterrows():
-        point = points[rs]
-        name = row["display_name"]
-        lead = row["rolle"] == LEAD
-        properties: dict[str, Any] = {
-            "rs": str(rs),
-            "name": name,
-            "short": short_name(row["name"]),
-            "themen": list(row["themen"]),
-            "area": round(float(row["area_km2"])),
-            "pt": [round(point.y, 4), round(point.x, 4)],
-        }
-        if lead:
-            properties["lead"] = True
-        features.append(
-            {"type": "Feature", "id": str(rs), "properties": properties, "geometry": row.geometry.__geo_interface__}
-        )
-    return {"type": "FeatureCollection", "features": features}
+    partners = project.partners
+    points = partners.geometry.representative_point()
+    frame = gpd.GeoDataFrame(
+        {
+            "rs": [str(rs) for rs in partners.index],
+            "name": list(partners["display_name"]),
+            "short": [short_name(name) for name in partners["name"]],
+            "themen": list(partners["themen"]),
+            "area": [round(float(a)) for a in partners["area_km2"]],
+            "pt": [[round(p.y, 4), round(p.x, 4)] for p in points],
+            "lead": list(partners["rolle"] == LEAD),
+        },
+        geometry=list(partners.geometry),
+        index=partners.index,
+        crs=partners.crs,
+    )
+    return feature_collection(frame)
 
 
 def partner_details(project: Project, lang: str) -> dict[str, dict[str, Any]]:
-    """What a partner's popup shows in the offline map (plain text; only checked http(s) URLs)."""
-    labels = theme_labels(project.themes, lang)
-    missing = text(lang, "not_documented")
-    return {
-        str(rs): {
-            "fields": [
-                [text(lang, "f_project"), row["teilprojekt"] or missing],
-                [text(lang, "f_themes"), ", ".join(labels[s] for s in row["themen"]) or missing],
-                [text(lang, "f_period"), row["laufzeit"] or missing],
-            ],
-            "sources": [u for u in row["quellen"] if is_web_url(u)],
-            "sourcesLabel": text(lang, "f_sources"),
+    """What a partner's popup shows in the offline map: the record's Teilprojekt, Themen and Laufzeit (plain
+    text) and its sources (only checked http(s) addresses)."""
+    details = {}
+    for rs in project.partners.index:
+        record = partner_record(project, str(rs), lang)
+        details[str(rs)] = {
+            "fields": [[record[key].label, record[key].plain] for key in POPUP],
+            "sources": [x.url for x in record[SOURCES].links if is_web_url(x.url)],
+            "sourcesLabel": record[SOURCES].label,
         }
-        for rs, row in project.partners.iterrows()
-    }
+    return details
+
+
+# The record's entries a popup shows, in this order.
+POPUP = (PROJECT, THEMES, PERIOD)
 
 
 def map_styles() -> dict[str, dict[str, object]]:
@@ -171,7 +164,7 @@ def start_style(feature: dict[str, Any]) -> dict[str, object]:
 
 def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str, Any]:
     """What travels per rerun: the selection, the filter and a found place (a few dozen bytes)."""
-    return {"selected": state.region, "themes": list(state.themes), "place": place}
+    return {"partner": state.partner, "themes": list(state.themes), "place": place}
 
 
 def build_map(
@@ -198,12 +191,14 @@ def build_map(
     Panes().add_to(fmap)
     west, south, east, north = project.partners.total_bounds
     bounds = [[south, west], [north, east]]
-    below = FRAME["below"] + FRAME["legend"]
-    fmap.fit_bounds(bounds, padding_top_left=(FRAME["margin"],) * 2, padding_bottom_right=(FRAME["margin"], below))
+    below = MAP_PADDING["below"] + MAP_PADDING["legend"]
+    fmap.fit_bounds(
+        bounds, padding_top_left=(MAP_PADDING["margin"],) * 2, padding_bottom_right=(MAP_PADDING["margin"], below)
+    )
     Attribution(text=ATTRIBUTION).add_to(fmap)
     layers: list[tuple[str, folium.map.Layer]] = []
     if basemap:
-        layers.append((text(lang, "l_basemap"), overlays.add_basemap(fmap)))
+        layers.append((text(lang, "Hintergrundkarte basemap.de"), overlays.add_basemap(fmap)))
     context = overlays.context_layer(project, lang)
     if context is not None:
         context.add_to(fmap)
@@ -212,12 +207,12 @@ def build_map(
     # before map.js styles them for the view.
     partners = folium.GeoJson(
         partner_features(project, lang),
-        name=text(lang, "l_partners"),
+        name=text(lang, "Partnerregionen"),
         pane="mrhPartners",
         style_function=start_style,
     )
     partners.add_to(fmap)
-    layers.append((text(lang, "l_partners"), partners))
+    layers.append((text(lang, "Partnerregionen"), partners))
 
     groups = []
     for theme in project.themes:
@@ -229,20 +224,23 @@ def build_map(
     contacts = contact_layer(project, lang)
     contacts.add_to(fmap)
     layers += [
-        (text(lang, "l_contacts"), contacts),
-        (text(lang, "l_density"), density),
-        (text(lang, "l_network"), network),
+        (text(lang, "Kontakte"), contacts),
+        (text(lang, "Einwohnerdichte"), density),
+        (text(lang, "Vernetzung (gemeinsame Themen)"), network),
     ]
     if context is not None:
-        layers.append((text(lang, "l_context"), context))
+        layers.append((text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"), context))
 
     data = {
         "bounds": bounds,
-        "frame": FRAME,
+        "padding": MAP_PADDING,
         "styles": map_styles(),
         "view": view_data(state or ViewState()),
         "contactColors": CONTACT_COLORS,
-        "texts": {key: text(lang, f"m_{key}") for key in MAP_TEXT_KEYS},
+        "texts": {
+            **{key: text(lang, message) for key, message in MAP_TEXTS.items()},
+            "contact_teil": ptext(lang, "Kontaktart", "Teilprojekt"),  # lower case in English, as "umbrella project"
+        },
         "details": partner_details(project, lang) if popups else None,
     }
     Behaviour(
@@ -253,7 +251,7 @@ def build_map(
 
 def contact_layer(project: Project, lang: str) -> folium.FeatureGroup:
     """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
-    group = folium.FeatureGroup(name=text(lang, "l_contacts"), control=False)
+    group = folium.FeatureGroup(name=text(lang, "Kontakte"), control=False)
     for _, contact in project.contacts.iterrows():
         kind = "teil" if contact["rs"] else "dach"
         color = CONTACT_COLORS[kind]
@@ -278,7 +276,7 @@ CONTACT_POPUP = html_template(
     "{% if dach %}<br><i>{{ dach }}</i>{% endif %}"
     "{% if c.personen %}<br>{{ c.personen|join(', ') }}{% endif %}"
     "{% if c.adresse %}<br>{{ c.adresse }}{% endif %}"
-    '{% if c.telefon %}<br>Tel. <a href="{{ tel }}">{{ c.telefon }}</a>{% endif %}'
+    '{% if c.telefon %}<br>{{ phone }} <a href="{{ tel }}">{{ c.telefon }}</a>{% endif %}'
     '{% if c.email %}<br><a href="mailto:{{ c.email }}">{{ c.email }}</a>{% endif %}'
     "<br><small>{{ note }}</small>"
     "<br><small>"
@@ -292,11 +290,12 @@ def contact_popup_html(contact: Any, lang: str) -> str:
     """Popup HTML for one contact: the template escapes every value; links only from checked values."""
     return CONTACT_POPUP.render(
         c=contact,
-        dach=text(lang, "p_dach") if contact["rs"] == "" else "",
+        dach=text(lang, "Dachprojekt „Regionalmanagement“") if contact["rs"] == "" else "",
+        phone=text(lang, "Tel."),
         tel=tel_uri(contact["telefon"]) if contact["telefon"] else "",
         note=precision_note(contact, lang),
-        source=text(lang, "p_source"),
+        source=text(lang, "Quelle"),
         source_ok=is_web_url(contact["quelle"]),
-        stand=text(lang, "f_stand"),
+        stand=text(lang, "Stand der Quellen"),
         period=source_period(contact["stand"], lang),
     )

@@ -137,9 +137,9 @@ def map_document(
     fmap = build_map(project, basemap=basemap, lang=lang, state=state, popups=export is not None)
     root = fmap.get_root()
     assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
-    head = TITLE.render(title=export.title if export else text(lang, "title")) + inlined_assets(
-        None if export else leaflet_src
-    )
+    head = TITLE.render(
+        title=export.title if export else text(lang, "Demographie und Daseinsvorsorge")
+    ) + inlined_assets(None if export else leaflet_src)
     if export:
         head += HEADER_CSS
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)

@@ -60,7 +60,7 @@ def context_layer(project: Project, lang: str) -> folium.FeatureGroup | None:
         return None
     # Partners are drawn anyway; sending their member shapes again would only add weight.
     context = project.context[~project.context.index.isin(project.partners.index)]
-    group = folium.FeatureGroup(name=text(lang, "l_context"), control=False)
+    group = folium.FeatureGroup(name=text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"), control=False)
     for kind in ("mitglied", "ab_2017", "hamburg", "land"):
         part = context[context["kind"] == kind]
         if part.empty:
@@ -126,19 +126,21 @@ def density_legend_html(lang: str) -> str:
     rows = []
     for low, high, color in DENSITY_CLASSES:
         if high is None:
-            label = text(lang, "d_from", low=format_number(low, lang))
+            label = text(lang, "ab {low}", low=format_number(low, lang))
         else:
-            label = text(lang, "d_range", low=format_number(low, lang), high=format_number(high, lang))
+            label = text(lang, "{low} bis unter {high}", low=format_number(low, lang), high=format_number(high, lang))
         rows.append((color, label))
-    rows.append((NO_DATA_COLOR, text(lang, "d_none")))
+    rows.append((NO_DATA_COLOR, text(lang, "nicht verfügbar")))
     return DENSITY_LEGEND.render(
-        title=text(lang, "d_title"), rows=rows, source=text(lang, "destatis", date=format_day("2018-12-31", lang))
+        title=text(lang, "Einwohner je km²"),
+        rows=rows,
+        source=text(lang, "Destatis, Stand {date}", date=format_day("2018-12-31", lang)),
     )
 
 
 def density_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
     """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
-    group = folium.FeatureGroup(name=text(lang, "l_density"), show=False, control=False)
+    group = folium.FeatureGroup(name=text(lang, "Einwohnerdichte"), show=False, control=False)
     group.add_to(fmap)
     colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
     palette = sorted(set(colors.values()))  # an index per partner: the payload grows slowly with many regions
@@ -193,7 +195,7 @@ class NetworkLines(Script):
 
 def network_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
     """Lines between partners sharing themes; width grows with the number of shared themes."""
-    group = folium.FeatureGroup(name=text(lang, "l_network"), show=False, control=False)
+    group = folium.FeatureGroup(name=text(lang, "Vernetzung (gemeinsame Themen)"), show=False, control=False)
     group.add_to(fmap)
     labels = theme_labels(project.themes, lang)  # plain text, inserted with textContent
     NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)

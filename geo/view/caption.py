@@ -16,15 +16,19 @@ def view_caption(project: Project, state: ViewState, with_rule: bool = False) ->
     lang = state.lang
     labels = theme_labels(project.themes, lang)
     parts = []
-    if state.region:
-        row = project.partners.loc[state.region]
-        parts.append(f"{text(lang, 'partner')}: {row['display_name']}")
+    if state.partner:
+        row = project.partners.loc[state.partner]
+        parts.append(text(lang, "Partner") + f": {row['display_name']}")
     if state.themes:
-        themes = f"{text(lang, 'themes')}: {', '.join(labels[s] for s in state.themes)}"
-        parts.append(f"{themes} ({text(lang, 'm_filter_rule')})" if with_rule else themes)
-    return " · ".join(parts) or text(lang, "export_all")
+        themes = text(lang, "Themenfeld") + ": " + ", ".join(labels[s] for s in state.themes)
+        parts.append(
+            themes + " (" + text(lang, "Partner mit mindestens einem der gewählten Themen") + ")"
+            if with_rule
+            else themes
+        )
+    return " · ".join(parts) or text(lang, "alle Partner, kein Themenfilter")
 
 
 def made_text(lang: str, made: date) -> str:
     """``Erstellt am 26.11.2026 mit dem Dashboard`` / ``Made on 26 Nov 2026 with the dashboard``."""
-    return text(lang, "export_made", date=format_day(made.isoformat(), lang))
+    return text(lang, "Erstellt am {date} mit dem Dashboard", date=format_day(made.isoformat(), lang))

@@ -6,12 +6,15 @@ from __future__ import annotations
 import pandas as pd
 
 from geo.data.project import Project
+from geo.data.prose import read_prose
 from geo.view.details import source_links
 from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day
 from geo.view.i18n import text
 
 # The two releases disagree on what the 1,2 Mio. € were: the careful wording first, both cited.
+SOURCE_TITLE = "Metropolregion Hamburg – Dachprojekt „Regionalmanagement“"  # the source page's title, quoted
+DACHPROJEKT_URL = "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/"
 RELEASE_2016_03 = "https://metropolregion.hamburg.de/presse/6697770/"
 RELEASE_2016_09 = "https://metropolregion.hamburg.de/presse/7011500/abschluss-leitprojekt-demografie-daseinsvorsorge/"
 
@@ -24,25 +27,41 @@ def dachprojekt_events(project: Project) -> pd.DataFrame:
 
 def funding(lang: str, link: bool) -> str:
     """The funding sentence; with ``link`` the releases are markdown links, else their addresses."""
-    name = text(lang, "dach_release")
+    name = text(lang, "MRH-Pressemitteilung")
     if link:
         first, last = md_link(f"{name} 03/2016", RELEASE_2016_03), md_link(f"{name} 09/2016", RELEASE_2016_09)
     else:
         first, last = f"{name} 03/2016, {RELEASE_2016_03}", f"{name} 09/2016, {RELEASE_2016_09}"
-    return text(lang, "dach_funding", first=first, last=last)
+    return text(
+        lang,
+        "Förderung: ein „Gesamtvolumen von etwa 1,2 Millionen Euro“, die Teilprojekte „jeweils zu "
+        "80 Prozent“ von der Metropolregion gefördert ({first}); die Abschlussmeldung nennt 1,2 "
+        "Millionen Euro Förderung durch die Metropolregion ({last}).",
+        first=first,
+        last=last,
+    )
+
+
+def strategy(lang: str) -> str:
+    """What became of the Gesamtstrategie: the aim, and that no published document was found."""
+    return text(
+        lang,
+        "Ziel waren Empfehlungen für eine Gesamtstrategie Daseinsvorsorge; ein veröffentlichtes "
+        "Strategiedokument wurde nicht gefunden (Stand 12/2026).",
+    )
 
 
 def dachprojekt_markdown(project: Project, lang: str) -> str:
     """The sidebar's Dachprojekt section: aims and partners, the end with sources, funding, strategy."""
-    lines = [text(lang, "dachprojekt").strip(), "", f"**{text(lang, 'dach_end')}:**"]
+    lines = [read_prose("dachprojekt", lang), "", "**" + text(lang, "Abschluss") + ":**"]
     for _, event in dachprojekt_events(project).iterrows():
         source = source_links((event["quelle"],), lang)
         lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event['ereignis'])} ({source})")
     lines += [
         f"- {funding(lang, link=True)}",
-        f"- {md_text(text(lang, 'dach_strategy'))}",
+        f"- {md_text(strategy(lang))}",
         "",
-        text(lang, "dach_source"),
+        text(lang, "Quelle: {link}", link=md_link(SOURCE_TITLE, DACHPROJEKT_URL)),
     ]
     return "\n".join(lines)
 
@@ -50,4 +69,8 @@ def dachprojekt_markdown(project: Project, lang: str) -> str:
 def dachprojekt_lines(project: Project, lang: str) -> list[str]:
     """The same end as plain sentences (the Steckbrief): events with dates, funding, strategy."""
     events = [f"{format_day(e['datum'], lang)}: {e['ereignis']}" for _, e in dachprojekt_events(project).iterrows()]
-    return [*events, funding(lang, link=False), text(lang, "dach_strategy")]
+    return [
+        *events,
+        funding(lang, link=False),
+        strategy(lang),
+    ]

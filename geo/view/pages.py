@@ -6,7 +6,7 @@ was checked and how (a self-assessment with automated tests, not an external aud
 
 from __future__ import annotations
 
-from geo.data.operator import Operator
+from geo.data.betreiber import Operator
 from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day
 from geo.view.state import PAGE, PAGE_NAMES

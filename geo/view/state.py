@@ -1,4 +1,4 @@
-"""The view state (selected region, theme filter) and its URL form ``?region=…&thema=…``."""
+"""The view state (the selected partner, theme filter, …) and its URL form ``?region=…&thema=…``."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from urllib.parse import urlencode, urlsplit
 
 from geo.view.escape import html_text
 from geo.view.formats import short
+from geo.view.i18n import N_
 
-REGION = "region"
+REGION = "region"  # the selected partner in the URL (the URL contract: shared links keep working)
 THEME = "thema"
 BASEMAP = "karte"  # karte=basemap: opt-in web basemap (tiles from the BKG)
 BASEMAP_ON = "basemap"
@@ -27,17 +28,17 @@ PAGE_NAMES = ("barrierefreiheit", "leichte-sprache", "datenpruefung")
 
 
 class Notice(NamedTuple):
-    """Something in the URL that was ignored: an i18n key (``n_*``) and the shortened value."""
+    """Something in the URL that was ignored: the message (German, translated where shown) and the value."""
 
-    key: str
+    message: str
     value: str = ""
 
 
 @dataclass(frozen=True)
 class ViewState:
-    """What a shared URL restores: one selected region (or none) and the selected themes."""
+    """What a shared URL restores: the selected partner (its RS, or none), the selected themes and the rest."""
 
-    region: str | None = None
+    partner: str | None = None  # the selected partner's RS; ``?region=`` in the URL
     themes: tuple[str, ...] = ()
     basemap: bool = False
     lang: str = "de"
@@ -47,7 +48,7 @@ class ViewState:
 
 def parse_query(
     params: Mapping[str, Sequence[str]],
-    regions: Collection[str],
+    partner_keys: Collection[str],
     themes: Sequence[str],
     empty_themes: Collection[str] = (),
 ) -> tuple[ViewState, list[Notice]]:
@@ -58,66 +59,86 @@ def parse_query(
     has: they cannot match, so they are dropped with their own notice.
     """
     notices: list[Notice] = []
-    region = None
+    partner = None
     for value in params.get(REGION, ()):
-        if value in regions and region is None:
-            region = value
-        elif value in regions:
-            notices.append(Notice("n_regions"))
+        if value in partner_keys and partner is None:
+            partner = value
+        elif value in partner_keys:
+            notices.append(Notice(N_("Mehrere Regionen in der URL – angezeigt wird nur die erste gültige.")))
         else:
-            notices.append(Notice("n_region", short(value)))
+            notices.append(Notice(N_("Unbekannte Region „{value}“ in der URL ignoriert."), short(value)))
     wanted = set()
     for value in params.get(THEME, ()):
         if value in themes:
             wanted.add(value)
         elif value in empty_themes:
-            notices.append(Notice("n_theme_empty", short(value)))
+            notices.append(
+                Notice(N_("Thema „{value}“ aus der URL ignoriert: kein Partner hat dieses Thema."), short(value))
+            )
         else:
-            notices.append(Notice("n_theme", short(value)))
+            notices.append(Notice(N_("Unbekanntes Thema „{value}“ in der URL ignoriert."), short(value)))
     basemap = False
     for value in params.get(BASEMAP, ()):
         if value == BASEMAP_ON:
             basemap = True
         else:
-            notices.append(Notice("n_map", short(value)))
+            notices.append(
+                Notice(N_("Unbekannte Karte „{value}“ in der URL ignoriert (erlaubt: karte=basemap)."), short(value))
+            )
     lang = "de"
     for value in params.get(LANG, ()):
         if value in LANGUAGES:
             lang = value
         else:
-            notices.append(Notice("n_lang", short(value)))
+            notices.append(
+                Notice(N_("Unbekannte Sprache „{value}“ in der URL ignoriert (erlaubt: de, en)."), short(value))
+            )
     compare: list[str] = []
     for value in params.get(COMPARE, ()):
-        if value not in regions:
-            notices.append(Notice("n_compare", short(value)))
+        if value not in partner_keys:
+            notices.append(Notice(N_("Unbekannter Partner „{value}“ im Vergleich ignoriert."), short(value)))
         elif value in compare:
-            notices.append(Notice("n_compare_twice", short(value)))
+            notices.append(Notice(N_("Partner „{value}“ steht doppelt im Vergleich – einmal genügt."), short(value)))
         elif len(compare) == MAX_COMPARE:
-            notices.append(Notice("n_compare_many"))
+            notices.append(Notice(N_("Höchstens vier Partner lassen sich vergleichen; weitere ignoriert.")))
         else:
             compare.append(value)
     place = ""
     for value in params.get(PLACE, ())[:1]:
         text = " ".join("".join(c if c.isprintable() else " " for c in value).split())
         if len(text) > MAX_PLACE:
-            notices.append(Notice("n_place", short(text)))
+            notices.append(
+                Notice(
+                    N_("Suchtext „{value}“ ist zu lang (höchstens 100 Zeichen) und wurde nicht gesucht."), short(text)
+                )
+            )
         else:
             place = text
     for key in params:
         if key == PAGE:
-            notices += [Notice("n_page", short(v)) for v in params[key] if v not in PAGE_NAMES]
+            notices += [
+                Notice(
+                    N_(
+                        "Unbekannte Seite „{value}“ in der URL ignoriert "
+                        "(erlaubt: seite=barrierefreiheit, seite=leichte-sprache)."
+                    ),
+                    short(v),
+                )
+                for v in params[key]
+                if v not in PAGE_NAMES
+            ]
         elif key not in (REGION, THEME, BASEMAP, LANG, COMPARE, PLACE) and key not in PASSTHROUGH:
-            notices.append(Notice("n_key", short(key)))
+            notices.append(Notice(N_("Unbekannter URL-Parameter „{value}“ ignoriert."), short(key)))
     ordered = tuple(slug for slug in themes if slug in wanted)
-    state = ViewState(region, ordered, basemap, lang, tuple(compare), place)
+    state = ViewState(partner, ordered, basemap, lang, tuple(compare), place)
     return state, list(dict.fromkeys(notices))[:10]
 
 
 def to_query(state: ViewState) -> dict[str, list[str]]:
     """The canonical query parameters of a state (empty parts left out)."""
     query: dict[str, list[str]] = {}
-    if state.region:
-        query[REGION] = [state.region]
+    if state.partner:
+        query[REGION] = [state.partner]
     if state.themes:
         query[THEME] = list(state.themes)
     if state.basemap:

@@ -8,8 +8,21 @@ import pandas as pd
 
 from geo.data.demography import figures_of
 from geo.data.project import Project
-from geo.data.themes import theme_labels
-from geo.view.i18n import role_label, text, type_label
+from geo.view.i18n import text
+from geo.view.record import (
+    CONTACTS,
+    FIGURES,
+    PERIOD,
+    PROJECT,
+    RESULTS,
+    SUMMARY,
+    THEMES,
+    PartnerRecord,
+    is_documented,
+    not_documented,
+    partner_record,
+    undocumented_text,
+)
 
 
 def theme_counts(project: Project) -> dict[str, int]:
@@ -30,37 +43,28 @@ def matches(project: Project, themes: tuple[str, ...]) -> pd.Index:
     return project.partners.index[mask.to_numpy(dtype=bool)]
 
 
-def theme_label_list(project: Project, slugs: tuple[str, ...], lang: str) -> str:
-    labels = theme_labels(project.themes, lang)
-    return ", ".join(labels[s] for s in slugs)
-
-
-def is_documented(partner: pd.Series) -> bool:
-    """Whether anything about the partner's Teilprojekt is documented (title, summary or a result)."""
-    return bool(partner["teilprojekt"] or partner["kurzbeschreibung"] or partner["ergebnisse"])
-
-
 def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
     """The table under the map: exactly the matching partners, documented ones first, each part by name;
     index = RS.
 
-    Four readable columns (Name, Teilprojekt, Laufzeit, Themen); everything else is in the details and
-    in :func:`export_table`. :func:`undocumented_notes` says what was searched for the others.
+    Four readable columns (Name and the record's Teilprojekt, Laufzeit, Themen); everything else is in the
+    details and in :func:`export_table`. :func:`undocumented_notes` says what was searched for the others.
     """
-    partners = project.partners.loc[matches(project, themes)]
-    partners = partners.assign(_last=[not is_documented(p) for _, p in partners.iterrows()])
-    partners = partners.sort_values(["_last", "display_name"])
-    missing = text(lang, "not_documented")
-    table = pd.DataFrame(
+    records = [partner_record(project, str(rs), lang) for rs in matches(project, themes)]
+    records.sort(key=lambda r: (not r.documented, r.name))
+    missing = not_documented(lang)
+
+    def column(key: str) -> list[str]:
+        return [missing if r[key].missing_value else r[key].plain for r in records]
+
+    first = records[0] if records else partner_record(project, str(project.partners.index[0]), lang)
+    return pd.DataFrame(
         {
-            text(lang, "c_name"): partners["display_name"],
-            text(lang, "c_project"): partners["teilprojekt"].replace("", missing),
-            text(lang, "c_period"): partners["laufzeit"].replace("", missing),
-            text(lang, "c_themes"): [theme_label_list(project, s, lang) or missing for s in partners["themen"]],
+            text(lang, "Name"): [r.name for r in records],
+            **{first[key].label: column(key) for key in (PROJECT, PERIOD, THEMES)},
         },
-        index=partners.index,
+        index=pd.Index([r.rs for r in records]),
     )
-    return table
 
 
 def undocumented_notes(project: Project, index: pd.Index, lang: str) -> dict[str, str]:
@@ -69,64 +73,52 @@ def undocumented_notes(project: Project, index: pd.Index, lang: str) -> dict[str
     return {str(rs): undocumented_text(p, lang) for rs, p in partners.iterrows() if not is_documented(p)}
 
 
-def undocumented_text(partner: pd.Series, lang: str) -> str:
-    """„nicht dokumentiert – gesucht: …“ for a partner without a documented Teilprojekt."""
-    if partner["gesucht"]:
-        return text(lang, "undocumented_row", searched=partner["gesucht"])
-    return text(lang, "not_documented")
-
-
 def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
-    """Every column a reader needs, for the CSV and GeoJSON downloads; index = RS, sorted by name.
+    """Every column a reader needs, for the CSV, GeoJSON and GeoPackage downloads; index = RS, sorted by name.
 
-    Lists are joined readably (themes with commas, results and sources one per line); numbers are
-    numbers (Einwohner empty where the source has none; Fläche from Destatis, else from VG250).
+    Texts come from the partner's record (lists one per line, contacts with the office); numbers are
+    numbers (Einwohner empty where the source has none; Fläche from Destatis, else from VG250); sources,
+    Stand and erfasst stay as partners.csv writes them, for machines.
     """
-    partners = project.partners.loc[matches(project, themes)]
-    demography = project.demography
-    contacts = project.contacts
     rows = []
-    for rs, p in partners.iterrows():
-        people = contacts[contacts["rs"] == rs]
-        figures = figures_of(demography, str(rs))
-        office = "; ".join(
-            filter(
-                None,
-                [
-                    p["zustaendig"],
-                    *(
-                        ", ".join(filter(None, [c["organisation"], ", ".join(c["personen"]), c["telefon"], c["email"]]))
-                        for _, c in people.iterrows()
-                    ),
-                ],
-            )
-        )
+    for rs in matches(project, themes):
+        p = project.partners.loc[rs]
+        record = partner_record(project, str(rs), lang)
+        figures = figures_of(project.demography, str(rs))
+
+        def value(key: str, record: PartnerRecord = record) -> str:
+            entry = record[key]
+            return "\n".join(entry.items) if entry.items else entry.value
+
+        office = "; ".join(filter(None, [p["zustaendig"], *(c.plain for c in record[CONTACTS].contacts)]))
         rows.append(
             {
                 "RS": str(rs),
-                text(lang, "c_name"): p["display_name"],
-                text(lang, "c_type"): type_label(p["typ"], lang),
-                text(lang, "c_land"): p["land"],
-                text(lang, "c_role"): role_label(p["rolle"], lang),
-                text(lang, "c_project"): p["teilprojekt"],
-                text(lang, "c_period"): p["laufzeit"],
-                text(lang, "c_themes"): theme_label_list(project, p["themen"], lang),
-                text(lang, "c_summary"): p["kurzbeschreibung"],
-                text(lang, "c_results"): "\n".join(p["ergebnisse"]),
-                text(lang, "c_office"): office,
-                text(lang, "c_population"): figures.einwohner if figures else None,
-                text(lang, "c_area"): round(figures.flaeche_km2 if figures else float(p["area_km2"]), 1),
-                text(lang, "c_sources"): "\n".join(p["quellen"]),
-                text(lang, "c_stand"): p["stand"],
-                text(lang, "c_compiled"): p["erfasst"],
-                text(lang, "c_note"): p["anmerkung"],
-                text(lang, "c_searched"): p["gesucht"],
+                text(lang, "Name"): record.name,
+                text(lang, "Typ"): record.byline[1],
+                text(lang, "Land"): record.byline[2],
+                text(lang, "Rolle"): record.byline[0],
+                text(lang, "Teilprojekt"): value(PROJECT),
+                text(lang, "Laufzeit"): value(PERIOD),
+                text(lang, "Themen"): ", ".join(record[THEMES].items),
+                text(lang, "Kurzbeschreibung"): value(SUMMARY),
+                text(lang, "Ergebnisse"): value(RESULTS),
+                text(lang, "Zuständig und Kontakt"): office,
+                text(lang, "Einwohner (31.12.2018)"): figures.einwohner if figures else None,
+                text(lang, "Fläche (km²)"): round(figures.flaeche_km2 if figures else float(p["area_km2"]), 1),
+                text(lang, "Hinweis zu Einwohnern und Fläche"): record[FIGURES].note,
+                text(lang, "Quellen"): "\n".join(p["quellen"]),
+                text(lang, "Stand der Quellen"): p["stand"],
+                text(lang, "Erfasst am"): p["erfasst"],
+                text(lang, "Anmerkung"): p["anmerkung"],
+                text(lang, "Gesucht"): p["gesucht"],
             }
         )
     table = pd.DataFrame(rows, index=[r["RS"] for r in rows], columns=list(rows[0]) if rows else None)
     if len(table):
-        table[text(lang, "c_population")] = table[text(lang, "c_population")].astype("Int64")
-        table = table.sort_values(text(lang, "c_name"))
+        population = text(lang, "Einwohner (31.12.2018)")
+        table[population] = table[population].astype("Int64")
+        table = table.sort_values(text(lang, "Name"))
     return table
 
 
@@ -145,11 +137,13 @@ def theme_matrix(
     return {
         "columns": columns,
         "rows": rows,
-        "caption": text(lang, "matrix_caption"),
-        "partner": text(lang, "partner"),
-        "total": text(lang, "matrix_total"),
-        "yes": text(lang, "matrix_yes"),
-        "filterBy": text(lang, "matrix_filter"),
-        "selected": partner,
+        "caption": text(
+            lang, "Partner und ihre Themenfelder. Name wählen zeigt den Partner, Thema wählen filtert danach."
+        ),
+        "partnerLabel": text(lang, "Partner"),
+        "total": text(lang, "Summe"),
+        "yes": text(lang, "ja"),
+        "filterBy": text(lang, "Nach diesem Thema filtern:"),
+        "partner": partner,
         "themes": list(themes),
     }

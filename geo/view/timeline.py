@@ -144,14 +144,14 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
         rs = event["rs"]
         day = format_day(event["datum"], lang)
         marks.setdefault(rs, []).append({"left": _day_percent(event["datum"]), "title": f"{day}: {event['ereignis']}"})
-        who = project.partners.at[rs, "display_name"] if rs else text(lang, "tl_dach_short")
+        who = project.partners.at[rs, "display_name"] if rs else text(lang, "Dachprojekt")
         host = urlsplit(event["quelle"]).hostname or event["quelle"]
         events.append({"day": day, "who": who, "what": event["ereignis"], "url": event["quelle"], "host": host})
     rows = [
         {
             "events": marks.get("", []),
-            "name": text(lang, "tl_dach"),
-            "when": text(lang, "tl_dach_when"),
+            "name": text(lang, "Dachprojekt „Regionalmanagement“"),
+            "when": text(lang, "Anfang 2014 – 9/2016"),
             "cls": "dach",
             "bar": "approx-start",
             "left": _percent(Point(2014, 1, True)),
@@ -178,9 +178,9 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
             )
             if on
         ]
-        when = row["laufzeit"] + (f" ({text(lang, 'tl_open')})" if open_end else "")
+        when = row["laufzeit"] + (" (" + text(lang, "weitere Phasen nicht dokumentiert") + ")" if open_end else "")
         if period.start is None:
-            when += f" ({text(lang, 'tl_no_start')})"
+            when += " (" + text(lang, "Beginn nicht dokumentiert") + ")"
         rows.append(
             {
                 "events": marks.get(str(rs), []),
@@ -193,12 +193,17 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
             }
         )
     return TEMPLATE.render(
-        title=text(lang, "tl_title"),
-        legend=text(lang, "tl_legend"),
+        title=text(lang, "Zeitleiste der Laufzeiten"),
+        legend=text(
+            lang,
+            "Balken = Laufzeit laut Quelle; gestrichelte Kante = ungefähr (ca., Jahreszeit), "
+            "auslaufender Balken = Beginn oder Ende nicht dokumentiert; ◆ = Termin (Liste unter der "
+            "Zeitleiste). Orange: Dachprojekt.",
+        ),
         rows=rows,
         years=list(range(AXIS[0], AXIS[1] + 1)),
         unknown=unknown,
-        unknown_label=text(lang, "tl_unknown"),
+        unknown_label=text(lang, "Laufzeit nicht dokumentiert"),
         events=events,
-        events_label=text(lang, "tl_events"),
+        events_label=text(lang, "Termine"),
     )

@@ -15,7 +15,7 @@ export default function (component) {
       if (message.type === "mrh:select" && typeof message.rs === "string") {
         const rs = message.rs;
         state.tapped = { rs, via: message.via };
-        state.send("select", rs, (d) => d.view.selected === rs);
+        state.send("select", rs, (d) => d.view.partner === rs);
       } else if (message.type === "mrh:themes" && Array.isArray(message.themes)) {
         const themes = message.themes.filter((s) => typeof s === "string");
         state.send("themes", themes, (d) => sameSet(d.view.themes, themes));
@@ -31,7 +31,7 @@ export default function (component) {
   state.src = data.src;
   // A tap on a phone: bring the details (rendered below the map there) into view once they are there.
   const tapped = state.tapped;
-  if (tapped && data.view.selected === tapped.rs) {
+  if (tapped && data.view.partner === tapped.rs) {
     state.tapped = null;
     if (tapped.via === "touch" || window.innerWidth < 640) {
       scrollToDetails(data.detailsAnchor, 0);

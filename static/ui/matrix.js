@@ -21,7 +21,7 @@ export default function (component) {
   const head = table.createTHead().insertRow();
   const corner = document.createElement("th");
   corner.scope = "col";
-  corner.textContent = data.partner;
+  corner.textContent = data.partnerLabel;
   head.appendChild(corner);
   data.columns.forEach((column) => {
     const th = document.createElement("th");
@@ -42,13 +42,13 @@ export default function (component) {
   const body = table.createTBody();
   data.rows.forEach((row) => {
     const tr = body.insertRow();
-    if (row.rs === data.selected) { tr.className = "mrh-selected"; tr.setAttribute("aria-current", "true"); }
+    if (row.rs === data.partner) { tr.className = "mrh-selected"; tr.setAttribute("aria-current", "true"); }
     const th = document.createElement("th");
     th.scope = "row";
     const button = document.createElement("button");
     button.type = "button";
     button.textContent = row.name;
-    button.addEventListener("click", () => send("select", row.rs, (d) => d.selected === row.rs));
+    button.addEventListener("click", () => send("select", row.rs, (d) => d.partner === row.rs));
     th.appendChild(button);
     tr.appendChild(th);
     row.marks.forEach((mark) => {

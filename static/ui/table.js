@@ -27,7 +27,7 @@ export default function (component) {
   const body = table.createTBody();
   data.rows.forEach((row) => {
     const tr = body.insertRow();
-    const selected = row.rs === data.selected;
+    const selected = row.rs === data.partner;
     if (selected) { tr.className = "mrh-selected"; tr.setAttribute("aria-current", "true"); }
     row.cells.forEach((value, index) => {
       const cell = index === 0 ? document.createElement("th") : tr.insertCell();
@@ -39,7 +39,7 @@ export default function (component) {
         button.type = "button";
         button.textContent = value;
         button.title = data.choose;
-        button.addEventListener("click", () => send("select", row.rs, (d) => d.selected === row.rs));
+        button.addEventListener("click", () => send("select", row.rs, (d) => d.partner === row.rs));
         cell.appendChild(button);
       } else if (row.note) {
         if (index === 1) {

@@ -72,7 +72,7 @@ def test_default_view_lists_all_partners_and_loads_nothing_external():
     assert at.selectbox[0].value is None
     assert "Partner wählen" in markdown(at)
     data = map_data(at)
-    assert data["view"] == {"selected": None, "themes": [], "place": None}
+    assert data["view"] == {"partner": None, "themes": [], "place": None}
     assert not EXTERNAL.search(map_doc(at))
     for component in at.get("bidi_component"):
         assert not EXTERNAL.search(component.proto.js_content)
@@ -87,10 +87,10 @@ def test_url_restores_selection_and_filter():
     assert "„Kreis Segeberg 2030“" in markdown(at)
     names = table_column(at, 0)
     assert names == {"Kreis Segeberg", "Landkreis Cuxhaven", "Kreis Stormarn", "Samtgemeinde Amelinghausen"}
-    assert map_data(at)["view"] == {"selected": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
+    assert map_data(at)["view"] == {"partner": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
     assert share_link(at) == "?region=01060&thema=mobilitaet&thema=wohnen"
     assert [r["rs"] for r in table_rows(at)].count("01060") == 1
-    assert component_data(at, "mrh_table")["selected"] == "01060"
+    assert component_data(at, "mrh_table")["partner"] == "01060"
 
 
 def test_widgets_write_the_url():
@@ -109,7 +109,7 @@ def test_selection_changes_only_the_view_not_the_map():
     first = map_data(start())
     second = map_data(start({"region": "13076", "thema": "senioren"}))
     assert first["src"] == second["src"]  # same document → the frame is not reloaded
-    assert second["view"] == {"selected": "13076", "themes": ["senioren"], "place": None}
+    assert second["view"] == {"partner": "13076", "themes": ["senioren"], "place": None}
     assert len(json.dumps(second)) < 2000
 
 
@@ -163,7 +163,7 @@ def test_a_broken_edit_on_a_running_server_never_reaches_visitors(data_dir, monk
     visitor = start({"region": "01060"})
     for at in (open_page, visitor):
         assert not at.error and "„Kreis Segeberg 2030“" in markdown(at)
-        assert len(table_rows(at)) == 12 and map_data(at)["view"]["selected"] == "01060"
+        assert len(table_rows(at)) == 12 and map_data(at)["view"]["partner"] == "01060"
     maintainers = start({"seite": "datenpruefung"})
     assert "**1 Problem(e)**" in markdown(maintainers) and "letzten gültigen Stand" in markdown(maintainers)
     assert "partners.csv:8: Unbekannter Typ 'Kries' in Spalte 'typ'" in maintainers.code[0].value
@@ -202,8 +202,8 @@ def test_the_external_pattern_would_catch_a_cdn(loading):
 def test_segeberg_lists_its_vernetzung_partners():
     text = markdown(start({"region": "01060"}))
     assert "**Vernetzung – gemeinsame Themen mit:**" in text
-    assert "- Kreis Stormarn: Wohnen" in text and "- Landkreis Cuxhaven: Mobilität" in text
-    assert "**Einwohner:** 276.032" in text
+    assert "- Kreis Stormarn\\: Wohnen" in text and "- Landkreis Cuxhaven\\: Mobilität" in text
+    assert "**Einwohner und Fläche:** 276\\.032 Einwohner" in text
 
 
 def test_basemap_only_when_asked_for():
@@ -273,7 +273,7 @@ def test_choosing_a_table_row_is_wired_to_the_selection():
     at = start()
     data = component_data(at, "mrh_table")
     assert data["columns"] == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
-    assert data["selected"] is None
+    assert data["partner"] is None
     segeberg = next(r for r in data["rows"] if r["rs"] == "01060")
     assert segeberg["cells"][0] == "Kreis Segeberg" and "Barrierefreiheit" in segeberg["cells"][3]
     dithmarschen = next(r for r in data["rows"] if r["rs"] == "01051")

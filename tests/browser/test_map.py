@@ -305,7 +305,7 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
     wait_view(desktop, frame)
     assert desktop.get_by_role("heading", name="Kreis Stormarn").is_visible()
     assert desktop.locator(".mrh-table tr[aria-current='true']").inner_text().startswith("Kreis Stormarn")
-    assert frame.evaluate("() => window.mrhView.selected") == "01062"
+    assert frame.evaluate("() => window.mrhView.partner") == "01062"
     headers = desktop.locator(".mrh-table thead th").all_inner_texts()
     assert headers == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
     width = desktop.evaluate(

@@ -9,7 +9,8 @@ from geo.data.demography import read_demography
 from geo.data.paths import DATA_DIR
 from geo.data.project import load_project
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
-from geo.view.details import demography_markdown
+from geo.view.details import details_markdown
+from geo.view.record import FIGURES, partner_record
 
 DISTRICTS = (
     "AGS;type;name;NUTS3;area_km2;population;population_male;population_female;population_per_km2\n"
@@ -29,17 +30,18 @@ def test_build_takes_only_the_requested_kreise():
     assert missing == {"033555401"}
 
 
-def test_panel_shows_figures_with_source_in_german_format():
+def test_figures_entry_in_german_format_with_source_and_the_altkreis_note():
     project = load_project()
-    text = demography_markdown(project, "13076", "de")
-    assert "**Fläche:** 4.766,8 km²" in text
-    assert "**Einwohner:** 212.618" in text
-    assert "**Dichte:** 44,6 Einw./km²" in text
-    assert "(Destatis\\, Stand 31\\.12\\.2018; Lizenz: Destatis\\: Vervielfältigung und Verbreitung" in text
-    assert "npm\\-Paket landkreise\\-deutschland\\: CC BY 4\\.0" in text
-    assert "nur der Altkreis Ludwigslust" in text  # the figure is for the whole Landkreis
-    other = demography_markdown(project, "033555401", "de")
-    assert "195,0 km² (VG250)" in other and "_nicht verfügbar_" in other
+    figures = partner_record(project, "13076", "de")[FIGURES]
+    assert figures.value == "212.618 Einwohner · 4.766,8 km² · 44,6 Einw./km²"
+    assert figures.source.startswith("Destatis, Stand 31.12.2018; Lizenz: Destatis: Vervielfältigung und Verbreitung")
+    assert figures.source.endswith("npm-Paket landkreise-deutschland: CC BY 4.0")
+    assert "nur der Altkreis Ludwigslust" in figures.note  # the figure is for the whole Landkreis
+    panel = details_markdown(project, "13076", "de")
+    assert "**Einwohner und Fläche:** 212\\.618 Einwohner · 4\\.766\\,8 km² · 44\\,6 Einw\\.\\/km²" in panel
+    assert "nur der Altkreis Ludwigslust" in panel
+    other = partner_record(project, "033555401", "de")[FIGURES]
+    assert other.value == "195,0 km² · Einwohnerzahl nicht verfügbar" and other.source == "VG250" and not other.note
 
 
 def test_density_classes_and_missing_values():

@@ -230,13 +230,15 @@ BAD_INPUTS = [
 @pytest.mark.parametrize(("case", "breaker", "expected"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
 def test_bad_input_is_reported_with_file_line_and_fix(data_dir, case, breaker, expected):
     breaker(data_dir)
-    files = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    files = {p.relative_to(data_dir): p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
     with pytest.raises(DataError) as info:
         load_project(data_dir)
     messages = [str(p) for p in info.value.problems]
     for text in expected:
         assert any(text in m for m in messages), (text, messages)
-    assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == files  # nothing written
+    assert {
+        p.relative_to(data_dir): p.read_bytes() for p in data_dir.rglob("*") if p.is_file()
+    } == files  # nothing written
 
 
 def test_empty_places_are_fine_without_contacts(data_dir):
@@ -321,7 +323,7 @@ def test_a_column_name_that_the_file_does_not_declare_is_a_bug():
 
 
 def test_operator_settings_defaults_and_bad_values(tmp_path):
-    from geo.data.operator import Operator, read_operator
+    from geo.data.betreiber import Operator, read_operator
 
     assert read_operator(tmp_path / "missing.toml") == (Operator(), [])
     bad = tmp_path / "betreiber.toml"

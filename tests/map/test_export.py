@@ -40,6 +40,7 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
         "Zuständig und Kontakt",
         "Einwohner (31.12.2018)",
         "Fläche (km²)",
+        "Hinweis zu Einwohnern und Fläche",
         "Quellen",
         "Stand der Quellen",
         "Erfasst am",
@@ -80,7 +81,7 @@ def test_csv_neutralises_formulas():
 
 
 def test_geojson_has_the_filtered_partners_and_names_sources_and_licences(project):
-    doc = json.loads(table_geojson(project, export_table(project, ("bildung",), "de")))
+    doc = json.loads(table_geojson(project, export_table(project, ("bildung",), "de"), "de"))
     (feature,) = doc["features"]
     assert feature["properties"]["RS"] == "033595407"
     assert feature["properties"]["Name"] == "Samtgemeinde Nordkehdingen"
@@ -96,7 +97,7 @@ def test_geojson_opens_as_a_layer(project, tmp_path):
     import geopandas as gpd
 
     path = tmp_path / "partner.geojson"
-    path.write_bytes(table_geojson(project, export_table(project, (), "de")))
+    path.write_bytes(table_geojson(project, export_table(project, (), "de"), "de"))
     layer = gpd.read_file(path)
     assert len(layer) == 12 and layer.crs.to_epsg() == 4326
     assert "Teilprojekt" in layer.columns
@@ -110,8 +111,8 @@ def test_geopackage_has_three_layers_in_utm_32_matching_the_geojson(project, tmp
 
     table = export_table(project, ("wohnen",), "de")
     gpkg, geojson = tmp_path / "partner.gpkg", tmp_path / "partner.geojson"
-    gpkg.write_bytes(table_geopackage(project, table))
-    geojson.write_bytes(table_geojson(project, table))
+    gpkg.write_bytes(table_geopackage(project, table, "de"))
+    geojson.write_bytes(table_geojson(project, table, "de"))
     assert [name for name, _ in pyogrio.list_layers(gpkg)] == ["partner", "kontakte", "kontext"]
     partners, reference = gpd.read_file(gpkg, layer="partner"), gpd.read_file(geojson)
     assert partners.crs.to_epsg() == 25832 and len(partners) == 3
@@ -132,7 +133,7 @@ def test_offline_html_inlines_everything_and_says_what_it_shows(project):
     html = standalone_html(project, ViewState("01060", ("wohnen",)), made=date(2026, 11, 26)).decode()
     assert not re.search(r"""<(script|link|img)[^>]*(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
     assert "L.map(" in html and "Leaflet" in html and "bindPopup" in html
-    assert '"view": {"place": null, "selected": "01060", "themes": ["wohnen"]}' in html
+    assert '"view": {"partner": "01060", "place": null, "themes": ["wohnen"]}' in html
     assert "url(data:image/png;base64," in html
     assert "<title>Demographie und Daseinsvorsorge – Karte der Partnerregionen</title>" in html
     assert "Partner: Kreis Segeberg · Themenfeld: Wohnen (Partner mit mindestens einem der gewählten Themen)" in html

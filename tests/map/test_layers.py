@@ -11,8 +11,9 @@ from branca.element import Figure
 
 from geo.data.paths import MAP_WEB
 from geo.data.project import load_project
-from geo.map.layers import Attribution, build_map, contact_popup_html, short_name, view_data
+from geo.map.layers import Attribution, build_map, contact_popup_html, view_data
 from geo.map.mapdoc import MAP_SCRIPTS, content_name, map_document
+from geo.view.record import short_name
 from geo.view.state import ViewState
 
 URL = re.compile(r"""https?://[^\s"'<>)`\\]+""")
@@ -104,13 +105,13 @@ def test_document_is_deterministic_and_named_by_content(project, document):
 
 def test_view_is_all_that_travels_per_run():
     view = view_data(ViewState("01060", ("mobilitaet", "wohnen")))
-    assert view == {"selected": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
+    assert view == {"partner": "01060", "themes": ["mobilitaet", "wohnen"], "place": None}
     assert len(json.dumps(view)) < 2000
 
 
 def test_start_view_of_an_export_is_in_the_document(project):
     html = map_document(project, False, "de", state=ViewState("01060", ("wohnen",)))
-    assert '"view": {"place": null, "selected": "01060", "themes": ["wohnen"]}' in html
+    assert '"view": {"partner": "01060", "place": null, "themes": ["wohnen"]}' in html
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ def test_a_choice_during_the_reconnect_is_not_lost(browser, cluster, reach, choo
         page.wait_for_url(re.compile(r"region=01060"), timeout=10_000)
         wait_view(page, frame)
         assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
-        assert frame.evaluate("() => window.mrhView.selected") == "01060"
+        assert frame.evaluate("() => window.mrhView.partner") == "01060"
         if compared:  # the comparison is still open, with both partners
             assert page.get_by_role("heading", name="Vergleich").is_visible()
             assert page.url.count("vergleich=") == 2

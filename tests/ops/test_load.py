@@ -22,12 +22,12 @@ def test_protocol_client_opens_a_shared_link_clicks_and_filters(server):
     try:
         first = session.open("region=01051")
         assert first.bytes_received > 5_000 and first.messages > 10
-        assert labels(session)["region"] == "Kreis Dithmarschen"
+        assert labels(session)["partner"] == "Kreis Dithmarschen"
         assert labels(session)["themes"] == []
         assert session.map_events_id and session.map_events_id.endswith("-map_messages__events")
 
         session.select("01062")  # the map's click event, as the component sends it
-        assert labels(session)["region"] == "Kreis Stormarn"
+        assert labels(session)["partner"] == "Kreis Stormarn"
 
         session.set_widget("themes", ["Wohnen (3)"])
         assert labels(session)["themes"] == ["Wohnen (3)"]

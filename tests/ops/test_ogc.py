@@ -23,6 +23,7 @@ from geo.data.project import load_project
 from geo.view.table import partner_table
 from harness.browser import free_port
 from ogc.config import CRS84, UTM32, configuration
+from tests.german_text import german_ui_text
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
@@ -252,3 +253,20 @@ def test_the_collections_link_the_geopackage_and_it_opens_in_utm_32(front, tmp_p
     path.write_bytes(data)
     partners = gpd.read_file(path, layer="partner")
     assert len(partners) == 12 and partners.crs.to_epsg() == 25832
+
+
+def test_the_html_pages_speak_english_on_request(tmp_path, monkeypatch):
+    """?lang=en: titles, descriptions, keywords and link titles from the English catalog; the data stay German."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with service_over(data, tmp_path, monkeypatch) as url:
+        for page in PAGES[:6]:
+            pages = {}
+            for lang in ("de", "en"):
+                status, _, body = get(url + page + f"&lang={lang}")
+                assert status == 200, (page, lang)
+                pages[lang] = body.decode("utf-8")
+            assert german_ui_text(pages["en"]) == [], page
+            assert '<html lang="en"' in pages["en"] and '<html lang="de"' in pages["de"], page
+        status, _, body = get(url + "?f=html&lang=de")
+        assert german_ui_text(body.decode("utf-8")), "the German landing page shows no German text: the check is blind"

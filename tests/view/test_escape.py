@@ -59,17 +59,3 @@ def test_js_json_cannot_close_the_script_tag():
     encoded = js_json(value)
     assert "<" not in encoded and ">" not in encoded and "\u2028" not in encoded
     assert json.loads(encoded) == value
-
-
-def test_german_and_english_texts_have_the_same_keys_and_placeholders():
-    import string
-
-    from geo.view.i18n import DE, EN
-
-    assert set(DE) == set(EN), set(DE) ^ set(EN)
-
-    def fields(template: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-    for key in DE:
-        assert fields(DE[key]) == fields(EN[key]), key

@@ -129,7 +129,7 @@ def test_english_pages_show_english_themes_roles_and_numbers(project):
 
     text = details_markdown(project, "13076", "en").replace("\\", "")  # markdown escapes
     assert "lead partner · district (Landkreis) · Mecklenburg-Vorpommern" in text
-    assert re.search(r"\*\*Population:\*\* \d{1,3}(,\d{3})+ ", text)
+    assert re.search(r"\*\*Population and area:\*\* \d{1,3}(,\d{3})+ inhabitants ", text)
     assert re.search(r"\d{1,3}(,\d{3})*\.\d km²", text)
     assert "Older people and care" in text and "Senioren und Pflege" not in text
     german = details_markdown(project, "13076", "de").replace("\\", "")

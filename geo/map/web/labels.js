@@ -49,7 +49,7 @@
        with hundreds of regions stays quick. */
     function layout() {
       if (!ctx.laidOut) { return; }  // before the first layout, reading sizes would force one (map.js)
-      var selected = ctx.view.selected;
+      var selected = ctx.view.partner;
       var box = map.getContainer().getBoundingClientRect();
       var points = [];  // contact points: names avoid them where they can
       if (cfg.contacts && map.hasLayer(cfg.contacts)) {

@@ -35,7 +35,7 @@
         var hit = (p.themen || []).some(function (slug) { return view.themes.indexOf(slug) >= 0; });
         L.extend(style, hit ? s.match : s.muted);
       }
-      if (p.rs === view.selected) { L.extend(style, s.selected); }
+      if (p.rs === view.partner) { L.extend(style, s.selected); }
       if (ctx.densityOn) { style.fillOpacity = 0; }
       return style;
     }
@@ -45,7 +45,7 @@
         var p = layer.feature.properties;
         layer.setStyle(styleOf(p));
         var path = layer.getElement();
-        if (path) { path.setAttribute("aria-pressed", p.rs === ctx.view.selected ? "true" : "false"); }
+        if (path) { path.setAttribute("aria-pressed", p.rs === ctx.view.partner ? "true" : "false"); }
       });
     }
 
@@ -61,7 +61,7 @@
     function drawSelection() {
       selection.clearLayers();
       ctx.selectionPath = null;
-      var layer = ctx.byRs[ctx.view.selected];
+      var layer = ctx.byRs[ctx.view.partner];
       if (!layer) { return; }
       var options = {pane: "mrhSelection", interactive: false};
       L.geoJSON(layer.feature, L.extend({style: {color: "#ffffff", weight: 7, opacity: 0.9, fill: false}},

@@ -29,28 +29,28 @@
     var talk = MRH.messaging(ctx, apply);
     ctx.select = talk.select;
     ctx.setThemes = talk.setThemes;
-    ctx.frame = function () { frame(true); };
+    ctx.fit = function () { fit(true); };
     var drawn = MRH.layers(ctx);
     var names = null;  // the panel, the input and the names come after the first view (below)
     var controls = null;
     var input = null;
 
     /* Fit the 12 partners with a small margin; the legend strip at the bottom gets its own room (the region
-       is wider than the frame; cfg.frame, geo/map/layers.py). Again when the frame is resized, until the
+       is wider than the frame; cfg.padding, geo/map/layers.py). Again when the frame is resized, until the
        visitor moves the map. The start does not measure the legend (that would force a layout of the whole
        document): it keeps the estimate folium's first view used; the ResizeObserver's first call, after the
        browser's own layout and before the paint, corrects it if the legend is much taller or shorter. */
     var framedFor = null;  // the frame's size when it was framed last
-    var legendRoom = cfg.frame.legend;
-    function frame(measure) {
+    var legendRoom = cfg.padding.legend;
+    function fit(measure) {
       framedFor = map.getSize();
       if (!measure && !ctx.view.place) { return; }  // the start: folium's first view is this one
       var legend = measure && map.getContainer().querySelector(".mrh-legend");
       if (legend) { legendRoom = legend.getBoundingClientRect().height; }
-      var margin = cfg.frame.margin;
+      var margin = cfg.padding.margin;
       var bounds = L.latLngBounds(cfg.bounds);
       if (ctx.view.place) { bounds.extend([ctx.view.place.lat, ctx.view.place.lon]); }  // a place far away
-      var below = legendRoom + cfg.frame.below;
+      var below = legendRoom + cfg.padding.below;
       map.fitBounds(bounds, {paddingTopLeft: [margin, margin], paddingBottomRight: [margin, below]});
     }
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
@@ -58,7 +58,7 @@
     });
 
     function apply(next) {
-      var changed = next.selected !== ctx.view.selected;
+      var changed = next.partner !== ctx.view.partner;
       var moved = JSON.stringify(next.place || null) !== JSON.stringify(ctx.view.place || null);
       ctx.view = next;
       window.mrhView = next;  // read by the tests and by anyone debugging the page
@@ -70,9 +70,9 @@
         controls.drawLegend();
         controls.sync();
       }
-      if (!ctx.userMoved) { frame(ctx.laidOut); }
+      if (!ctx.userMoved) { fit(ctx.laidOut); }
       if (names) { names.layout(); }
-      var layer = ctx.byRs[next.selected];
+      var layer = ctx.byRs[next.partner];
       if (changed && layer && input) { input.announce(layer.feature.properties.name + " " + ctx.T.selected); }
     }
 
@@ -109,7 +109,7 @@
         names.layout();
         if (refit) {  // fitting again moves every path: a task and a frame of its own (bench/trace.md)
           MRH.pause().then(function () {
-            if (!ctx.userMoved) { frame(true); }  // its moveend places the names again (labels.js)
+            if (!ctx.userMoved) { fit(true); }  // its moveend places the names again (labels.js)
           });
         }
       }).observe(map.getContainer());

@@ -20,13 +20,13 @@
     function select(rs, via) {
       unconfirmed = {type: "mrh:select", rs: rs, via: via};
       post(unconfirmed);
-      apply({selected: rs, themes: ctx.view.themes, place: ctx.view.place});
+      apply({partner: rs, themes: ctx.view.themes, place: ctx.view.place});
     }
 
     function setThemes(themes) {
       unconfirmed = {type: "mrh:themes", themes: themes};
       post(unconfirmed);
-      apply({selected: ctx.view.selected, themes: themes, place: ctx.view.place});
+      apply({partner: ctx.view.partner, themes: themes, place: ctx.view.place});
     }
 
     /* The view in the fragment: #view=<JSON>; anything else there is ignored (null). */
@@ -37,7 +37,7 @@
       try { data = JSON.parse(decodeURIComponent(match[1])); } catch (err) { return null; }
       if (!data || typeof data !== "object" || !Array.isArray(data.themes)) { return null; }
       return {
-        selected: typeof data.selected === "string" ? data.selected : null,
+        partner: typeof data.partner === "string" ? data.partner : null,
         themes: data.themes.filter(function (s) { return ctx.cfg.themeBySlug[s] !== undefined; }),
         place: data.place && typeof data.place === "object" ? data.place : null
       };

@@ -32,7 +32,7 @@
         button.title = T.home;
         button.setAttribute("aria-label", T.home);
         L.DomEvent.disableClickPropagation(bar);
-        button.addEventListener("click", function () { ctx.userMoved = false; ctx.frame(); });
+        button.addEventListener("click", function () { ctx.userMoved = false; ctx.fit(); });
         bar.appendChild(button);
         return bar;
       }

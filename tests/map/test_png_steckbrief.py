@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from datetime import date
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from geo.data.paths import ROOT
 from geo.data.project import load_project
-from geo.map.printed import factsheet_pdf, map_png
+from geo.map.png import map_png
+from geo.map.steckbrief import factsheet_pdf
 from geo.view.state import ViewState
 
 
@@ -89,3 +93,20 @@ def test_hostile_text_in_the_steckbrief_is_printed_as_text(project):
     partners.loc["01060", "teilprojekt"] = "<b>fett</b> & <link href='javascript:alert(1)'>x</link>"
     pages, content = pdf_text(factsheet_pdf(project._replace(partners=partners), "01060", "de"))
     assert pages == 1 and "<b>fett</b> & <link href='javascript:alert(1)'>x</link>" in " ".join(content.split())
+
+
+def test_no_pyplot_in_the_server():
+    """The PNG and the Steckbrief are drawn on matplotlib's object API: pyplot's global figures would be shared
+    by every session of the threaded server."""
+    code = (
+        "import sys\n"
+        "from geo.data.project import load_project\n"
+        "from geo.map.png import map_png\n"
+        "from geo.map.steckbrief import factsheet_pdf\n"
+        "from geo.view.state import ViewState\n"
+        "p = load_project()\n"
+        "assert map_png(p, ViewState('01060')) and factsheet_pdf(p, '01060', 'en')\n"
+        "print('matplotlib.pyplot' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"

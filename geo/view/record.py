@@ -1,0 +1,267 @@
+"""A partner's facts, assembled once per language: the one record every output of a partner renders.
+
+The details panel, the comparison, the Steckbrief, the offline map's popup, the table and the CSV/GeoJSON
+rows take their labels, values, sources and notes from :func:`partner_record`; each decides only the layout.
+A fact or a note added here reaches all of them (``tests/view/test_record.py`` checks every partner ×
+language × output). Values are plain text: every renderer escapes for its own format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from geo.data.demography import figures_of
+from geo.data.project import Project
+from geo.data.sources import is_mirror
+from geo.data.themes import theme_labels
+from geo.view.formats import format_day, format_number, source_period, tel_uri
+from geo.view.i18n import role_label, text, type_label
+from geo.view.network import partners_sharing, theme_links
+
+# The entries' keys, in the order of the record (what a renderer selects by).
+FIGURES = "figures"
+PROJECT = "project"
+PERIOD = "period"
+THEMES = "themes"
+SUMMARY = "summary"
+RESULTS = "results"
+OFFICE = "office"
+CONTACTS = "contacts"
+SEARCHED = "searched"
+NOTE = "note"
+NETWORK = "network"
+SOURCES = "sources"
+STAND = "stand"
+COMPILED = "compiled"
+
+# In 2014–2016 only the former district of Ludwigslust belonged to the Metropolregion (Parchim from 2017).
+ALTKREIS_ONLY = "13076"
+
+
+@dataclass(frozen=True)
+class Link:
+    """A source: the address, the name shown for it (its host) and what a reader must know about it."""
+
+    url: str
+    label: str
+    note: str = ""  # a copy site: the original was not found
+
+    @property
+    def plain(self) -> str:
+        return f"{self.label} ({self.note})" if self.note else self.label
+
+
+@dataclass(frozen=True)
+class Contact:
+    """One contact of the partner, its parts in reading order; ``phone_label`` is "Tel." in the page's language."""
+
+    organisation: str
+    people: tuple[str, ...]
+    address: str
+    phone: str
+    phone_label: str
+    phone_uri: str
+    email: str
+    note: str
+
+    @property
+    def plain(self) -> str:
+        phone = f"{self.phone_label} {self.phone}" if self.phone else ""
+        parts = (self.organisation, ", ".join(self.people), self.address, phone, self.email, self.note)
+        return ", ".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One field of the record. Exactly one of ``value``, ``items``, ``links``, ``contacts`` carries the
+    value; when nothing is documented all are empty and ``missing`` says so (never an empty field)."""
+
+    key: str
+    label: str
+    value: str = ""
+    items: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    source: str = ""  # where the value comes from, where it is not the partner's sources
+    note: str = ""  # what a reader must know together with the value
+    missing: str = ""
+    separator: str = "; "  # between items when the value is one line
+
+    @property
+    def missing_value(self) -> bool:
+        return not (self.value or self.items or self.links or self.contacts)
+
+    @property
+    def plain(self) -> str:
+        """The value as one line of plain text (lists joined with "; "), or the ``missing`` text."""
+        if self.value:
+            return self.value
+        parts = self.items or tuple(x.plain for x in self.links) or tuple(c.plain for c in self.contacts)
+        return self.separator.join(parts) if parts else self.missing
+
+
+@dataclass(frozen=True)
+class PartnerRecord:
+    """Everything shown about one partner in one language, in reading order."""
+
+    rs: str
+    name: str
+    short_name: str
+    lang: str
+    byline: tuple[str, ...]  # role, type, Land
+    documented: bool  # anything known of the Teilprojekt; if not, PROJECT says what was searched
+    entries: tuple[Entry, ...]
+
+    def get(self, key: str) -> Entry | None:
+        return next((e for e in self.entries if e.key == key), None)
+
+    def __getitem__(self, key: str) -> Entry:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+# What a partner's Teilprojekt consists of: for an undocumented partner these fold into the PROJECT line.
+TEILPROJEKT = (PERIOD, THEMES, SUMMARY, RESULTS, OFFICE, CONTACTS)
+
+
+def readable_entries(record: PartnerRecord) -> tuple[Entry, ...]:
+    """The entries as one reads them about a partner (panel, Steckbrief): for a partner whose Teilprojekt is not
+    documented, one PROJECT line that says what was searched instead of a gap per field."""
+    if record.documented:
+        return record.entries
+    return tuple(e for e in record.entries if e.key not in TEILPROJEKT or not e.missing_value)
+
+
+def is_documented(partner: pd.Series) -> bool:
+    """Whether anything about the partner's Teilprojekt is documented (title, summary or a result)."""
+    return bool(partner["teilprojekt"] or partner["kurzbeschreibung"] or partner["ergebnisse"])
+
+
+def not_documented(lang: str) -> str:
+    return text(lang, "nicht dokumentiert")
+
+
+def undocumented_text(partner: pd.Series, lang: str) -> str:
+    """„nicht dokumentiert – gesucht: …“ for a partner without a documented Teilprojekt."""
+    if partner["gesucht"]:
+        return text(lang, "nicht dokumentiert – gesucht: {searched}", searched=partner["gesucht"])
+    return not_documented(lang)
+
+
+def short_name(name: str) -> str:
+    """The name on the map: ``Buchholz in der Nordheide`` → ``Buchholz i. d. N.``; others unchanged."""
+    head, sep, tail = name.partition(" in der ")
+    return f"{head} i. d. {tail[:1]}." if sep and tail else name
+
+
+def source_link(url: str, lang: str) -> Link:
+    """A source named by its host; a copy site says that the original was not found."""
+    note = text(lang, "Kopie; Original nicht gefunden") if is_mirror(url) else ""
+    return Link(url, urlsplit(url).hostname or url, note)
+
+
+def contacts_of(project: Project, rs: str, lang: str) -> tuple[Contact, ...]:
+    """The partner's contacts (``rs`` "" gives the Dachprojekt's), in the order of contacts.csv."""
+    rows = project.contacts[project.contacts["rs"] == rs]
+    return tuple(
+        Contact(
+            organisation=c["organisation"],
+            people=tuple(c["personen"]),
+            address=c["adresse"],
+            phone=c["telefon"],
+            phone_label=text(lang, "Tel."),
+            phone_uri=tel_uri(c["telefon"]) if c["telefon"] else "",
+            email=c["email"],
+            note=c["anmerkung"],
+        )
+        for _, c in rows.iterrows()
+    )
+
+
+def figures_entry(project: Project, rs: str, lang: str) -> Entry:
+    """Population, area and density with their source; the Altkreis note where the figures cover more."""
+    label = text(lang, "Einwohner und Fläche")
+    found = figures_of(project.demography, rs)
+    if not found:
+        area = format_number(project.partners.at[rs, "area_km2"], lang, 1)
+        return Entry(
+            FIGURES, label, value=f"{area} km² · " + text(lang, "Einwohnerzahl nicht verfügbar"), source="VG250"
+        )
+    population = text(lang, "{number} Einwohner", number=format_number(found.einwohner, lang))
+    area = format_number(found.flaeche_km2, lang, 1)
+    density = format_number(found.einwohner_je_km2, lang, 1)
+    value = f"{population} · {area} km² · {density} " + text(lang, "Einw./km²")
+    stand = text(lang, "Destatis, Stand {date}", date=format_day(found.stand, lang))
+    source = f"{stand}; " + text(lang, "Lizenz") + f": {found.lizenz}"
+    note = (
+        text(
+            lang,
+            "Zur Metropolregion gehörte 2014–2016 nur der Altkreis Ludwigslust; die Zahlen gelten für den "
+            "ganzen Landkreis Ludwigslust-Parchim (Gebietsstand 31.12.2018).",
+        )
+        if rs == ALTKREIS_ONLY
+        else ""
+    )
+    return Entry(FIGURES, label, value=value, source=source, note=note)
+
+
+def network_entry(project: Project, rs: str, lang: str) -> Entry:
+    """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
+    labels = theme_labels(project.themes, lang)
+    others = partners_sharing(theme_links(project), rs)
+    items = tuple(
+        f"{project.partners.at[other, 'display_name']}: {', '.join(labels[s] for s in shared)}"
+        for other, shared in others
+    )
+    label = text(lang, "Vernetzung – gemeinsame Themen mit")
+    return Entry(NETWORK, label, items=items, missing=text(lang, "keine gemeinsamen Themen dokumentiert"))
+
+
+def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
+    """The record of partner ``rs`` in ``lang`` (reads nothing). Every partner has every entry but SEARCHED
+    and NOTE; for a partner without a documented Teilprojekt, PROJECT says what was searched."""
+    row = project.partners.loc[rs]
+    missing = not_documented(lang)
+    labels = theme_labels(project.themes, lang)
+    documented = is_documented(row)
+    project_entry = Entry(PROJECT, text(lang, "Teilprojekt"), value=row["teilprojekt"], missing=missing)
+    if not documented:
+        project_entry = Entry(PROJECT, project_entry.label, missing=undocumented_text(row, lang))
+    entries = [
+        figures_entry(project, rs, lang),
+        project_entry,
+        Entry(PERIOD, text(lang, "Laufzeit"), value=row["laufzeit"], missing=missing),
+        Entry(
+            THEMES, text(lang, "Themen"), items=tuple(labels[s] for s in row["themen"]), missing=missing, separator=", "
+        ),
+        Entry(SUMMARY, text(lang, "Kurzbeschreibung"), value=row["kurzbeschreibung"], missing=missing),
+        Entry(RESULTS, text(lang, "Ergebnisse"), items=tuple(row["ergebnisse"]), missing=missing),
+        Entry(OFFICE, text(lang, "Zuständig"), value=row["zustaendig"], missing=missing),
+        Entry(CONTACTS, text(lang, "Kontakt"), contacts=contacts_of(project, rs, lang), missing=missing),
+    ]
+    if row["gesucht"] and documented:
+        entries.append(Entry(SEARCHED, text(lang, "Gesucht"), value=row["gesucht"]))
+    if row["anmerkung"]:
+        entries.append(Entry(NOTE, text(lang, "Anmerkung"), value=row["anmerkung"]))
+    entries += [
+        network_entry(project, rs, lang),
+        Entry(
+            SOURCES, text(lang, "Quellen"), links=tuple(source_link(u, lang) for u in row["quellen"]), missing=missing
+        ),
+        Entry(STAND, text(lang, "Stand der Quellen"), value=source_period(row["stand"], lang), missing=missing),
+        Entry(COMPILED, text(lang, "erfasst am"), value=format_day(row["erfasst"], lang), missing=missing),
+    ]
+    return PartnerRecord(
+        rs=str(rs),
+        name=row["display_name"],
+        short_name=short_name(row["name"]),
+        lang=lang,
+        byline=(role_label(row["rolle"], lang), type_label(row["typ"], lang), row["land"]),
+        documented=documented,
+        entries=tuple(entries),
+    )
