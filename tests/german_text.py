@@ -29,6 +29,7 @@ QUOTED = (
     "Regionalmanagement",
     "Demographie und Daseinsvorsorge",
 )
+URL = re.compile(r"https?://[^\s\"'<>;|]+")  # CSV cells end at ; and lists at |
 SPLIT = re.compile(r"[\n*_#\[\]()„“:;,.–·?!/]+")
 
 
@@ -66,10 +67,17 @@ def data_strings() -> tuple[str, ...]:
     return tuple(sorted(found, key=len, reverse=True))
 
 
+def plain(text: str) -> str:
+    """Unescaped, without addresses (their paths are the sources' words, not text), one space between words."""
+    return " ".join(URL.sub(" ", html.unescape(text).replace("\\", "")).split())
+
+
 def without_data(text: str) -> str:
-    text = " ".join(html.unescape(text).replace("\\", "").split())
+    """``text`` without what the data say."""
+    text = plain(text)
     for value in data_strings():
-        text = text.replace(" ".join(value.split()), " ")
+        if len(cleaned := plain(value)) >= 3:  # a cell that was only an address is nothing now
+            text = text.replace(cleaned, " ")
     return text
 
 

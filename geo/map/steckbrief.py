@@ -75,7 +75,7 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
         if entry.key not in (STAND, COMPILED):
             story += entry_flowables(entry)
     end = " · ".join(dachprojekt_lines(project, lang))
-    heading = text(lang, "Dachprojekt „Regionalmanagement“") + " – " + text(lang, "Abschluss")
+    heading = text(lang, "Dachprojekt „Regionalmanagement“") + " – " + text(lang, "Verlauf und Abschluss")
     story.append(Paragraph(f"<b>{markup_text(heading)}:</b> {markup_text(end)}", SMALL))
     stand, compiled = record[STAND], record[COMPILED]
     dates = (

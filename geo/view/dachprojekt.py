@@ -15,7 +15,7 @@ from geo.view.i18n import text
 # The two releases disagree on what the 1,2 Mio. € were: the careful wording first, both cited.
 SOURCE_TITLE = "Metropolregion Hamburg – Dachprojekt „Regionalmanagement“"  # the source page's title, quoted
 DACHPROJEKT_URL = "https://metropolregion.hamburg.de/demographie-und-daseinsvorsorge/nofl/4357490/dachprojekt/"
-RELEASE_2016_03 = "https://metropolregion.hamburg.de/presse/6697770/"
+RELEASE_2016_03 = "https://metropolregion.hamburg.de/presse/6697770/aelterwerden-im-landkreis-ludwigslust-parchim/"
 RELEASE_2016_09 = "https://metropolregion.hamburg.de/presse/7011500/abschluss-leitprojekt-demografie-daseinsvorsorge/"
 
 
@@ -53,7 +53,7 @@ def strategy(lang: str) -> str:
 
 def dachprojekt_markdown(project: Project, lang: str) -> str:
     """The sidebar's Dachprojekt section: aims and partners, the end with sources, funding, strategy."""
-    lines = [read_prose("dachprojekt", lang), "", "**" + text(lang, "Abschluss") + ":**"]
+    lines = [read_prose("dachprojekt", lang), "", "**" + text(lang, "Verlauf und Abschluss") + ":**"]
     for _, event in dachprojekt_events(project).iterrows():
         source = source_links((event["quelle"],), lang)
         lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event['ereignis'])} ({source})")

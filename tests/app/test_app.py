@@ -234,15 +234,11 @@ def test_english_interface_keeps_the_data():
 
 def test_selection_of_a_partner_removed_from_the_data_is_dropped(data_dir, monkeypatch):
     at = start({"region": "033530005", "thema": "naherholung"})
-    partners = data_dir / "partners.csv"
-    partners.write_text(
-        "".join(
-            line
-            for line in partners.read_text(encoding="utf-8").splitlines(keepends=True)
-            if not line.startswith("033530005;")
-        ),
-        encoding="utf-8",
-    )
+    for name in ("partners.csv", "contacts.csv", "verbleib.csv"):  # the partner and what belongs to it
+        path = data_dir / name
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+            path.write_text("".join(line for line in lines if not line.startswith("033530005;")), encoding="utf-8")
     boundaries = data_dir / "boundaries.geojson"
     doc = json.loads(boundaries.read_text(encoding="utf-8"))
     doc["features"] = [f for f in doc["features"] if f["properties"]["RS"] != "033530005"]

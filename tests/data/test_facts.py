@@ -6,10 +6,13 @@ import re
 
 import pytest
 
+from geo.data.paths import DATA_DIR
 from geo.data.project import load_project
 from geo.data.sources import MIRROR_HOSTS as MIRRORS
 
 MRH_END = "https://metropolregion.hamburg.de/presse/7011500/abschluss-leitprojekt-demografie-daseinsvorsorge/"
+MRH_LUP_END = "https://metropolregion.hamburg.de/presse/6697770/aelterwerden-im-landkreis-ludwigslust-parchim/"
+SVZ_2014 = "https://www.svz.de/lokales/ludwigsluster-tageblatt/uns-kommt-die-jugend-abhanden-id6524876.html"
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +79,7 @@ def test_segeberg_cites_its_own_page_and_the_recorded_vote(project):
     vote = next(item for item in segeberg["ergebnisse"] if item.startswith("Pkw-Mitnahmesystem"))
     assert "vom Kreistag beschlossen (Datum nicht genannt)" in vote and "7:4" in vote
     assert "nicht belegt" not in everything(project, "01060")
-    assert "Mitfahrnetz startete im Januar 2018" in segeberg["anmerkung"]
+    assert "Was wurde daraus?" in segeberg["anmerkung"]  # the Mitfahrnetz of 2018 is in verbleib.csv
     assert any("Kreis-Segeberg-will-Mitfahrzentrale-einrichten" in u for u in segeberg["quellen"])
     contact = project.contacts[project.contacts["rs"] == "01060"].iloc[0]
     assert contact["telefon"] == "04554 951 213" and "04551" in contact["anmerkung"]  # shown with the note
@@ -121,7 +124,9 @@ def test_nordkehdingen_names_no_applicant_the_source_does_not_name(project):
     nordkehdingen = row(project, "033595407")
     assert "beantragte die Samtgemeinde" not in nordkehdingen["kurzbeschreibung"]
     assert "wer sie beantragte, nennt die Quelle nicht" in nordkehdingen["kurzbeschreibung"]
-    assert any("2,8 Mio. €" in item and "1 Mio. € Zuschüsse" in item for item in nordkehdingen["ergebnisse"])
+    costs = next(item for item in nordkehdingen["ergebnisse"] if "2,8 Mio. €" in item)
+    # audit 2026-12b, Q2 #2: a conditional estimate, and only about 1 Mio € of grants "derzeit" available
+    assert "falls auch das Dach erneuert werden muss" in costs and "„derzeit“" in costs and "offen" in costs
 
 
 def test_lup_network_start_and_stormarn_consultant(project):
@@ -135,8 +140,8 @@ def test_lup_network_start_and_stormarn_consultant(project):
 
 def test_the_dachprojekt_end_is_dated_and_sourced(project):
     events = project.events[project.events["rs"] == ""]
-    assert list(events["datum"]) == ["2016-03-30", "2016-09-26"]
-    assert list(events["quelle"]) == ["https://metropolregion.hamburg.de/presse/6697770/", MRH_END]
+    assert list(events["datum"]) == ["2014-05-12", "2016-09-26"]
+    assert list(events["quelle"]) == [SVZ_2014, MRH_END]
 
 
 def test_every_gap_says_what_was_searched(project):
@@ -168,7 +173,7 @@ def test_unknown_stays_unknown(project, rs):
 def test_stand_is_when_the_source_said_it_and_the_compile_date_has_its_own_column(project):
     for frame in (project.partners, project.contacts):
         assert not frame["stand"].str.startswith("2026").any()
-        assert frame["erfasst"].isin(["2026-11-25", "2026-12-03"]).all()
+        assert frame["erfasst"].isin(["2026-11-25", "2026-12-03", "2026-12-07"]).all()  # the three source audits
         assert frame["stand"].map(lambda s: bool(re.fullmatch(r"\d{4}(-\d{2})?(\s?–\s?\d{4}(-\d{2})?)?", s))).all()
 
 
@@ -181,3 +186,42 @@ def test_a_mirror_is_never_the_only_source(project):
 def test_demography_names_both_licences(project):
     for licence in project.demography["lizenz"]:
         assert "mit Quellenangabe gestattet" in licence and "CC BY 4.0" in licence
+
+
+# Audit 2026-12b (../shared/research/audit-2026-12b.md), each correction pinned.
+
+
+def test_30_march_2016_closed_the_lup_teilprojekt_not_the_leitprojekt(project):
+    day = project.events[project.events["datum"] == "2016-03-30"]
+    assert list(day["rs"]) == ["13076"]  # one event, the svz row merged into it
+    (event,) = day.to_dict("records")
+    assert event["quelle"] == MRH_LUP_END and "zum Abschluss des Teilprojekts" in event["ereignis"]
+    assert "Leitprojekts" not in event["ereignis"]
+    assert MRH_LUP_END in row(project, "13076")["quellen"]
+    assert "Abschluss-Fachtagung" not in row(project, "13076")["anmerkung"]
+
+
+def test_the_first_fachwerkstatt_is_dated_from_the_article_of_the_next_day(project):
+    (event,) = project.events[project.events["datum"] == "2014-05-12"].to_dict("records")
+    assert event["rs"] == "" and event["quelle"] == SVZ_2014 and "„gestern“" in event["anmerkung"]
+
+
+def test_stormarns_wohnlotse_was_a_recommendation_and_rosengarten_counts_about_20(project):
+    assert any(
+        "Vorschlag, einen „Wohnlotsen“" in r and "zeigt keine Quelle" in r for r in row(project, "01062")["ergebnisse"]
+    )
+    rosengarten = " ".join(row(project, "033530005")["ergebnisse"])
+    assert "Rund 20 Einrichtungen" in rosengarten and "Mehr als 20 Einrichtungen" not in rosengarten
+
+
+def test_rosengartens_phase_2_contact_and_the_addresses_no_longer_lost(project):
+    contacts = project.contacts[project.contacts["rs"] == "033530005"]
+    assert list(contacts["personen"]) == [("Stefanie Zedler",)] and list(contacts["email"]) == ["zedler@kontor21.de"]
+    assert "Adresse nicht erhalten" not in row(project, "03352")["anmerkung"]
+    assert any("Tarmstedter" in u for u in row(project, "03352")["quellen"])
+    assert "Adresse der Meldung nicht erhalten" not in row(project, "01060")["anmerkung"]
+
+
+def test_no_address_carries_a_session_id():
+    for path in DATA_DIR.glob("*.csv"):
+        assert ";jsessionid=" not in path.read_text(encoding="utf-8"), path.name

@@ -204,7 +204,7 @@ BAD_INPUTS = [
     ),
     (
         "days and months that do not exist",
-        edit("partners.csv", ";2014–2016;2026-12-03;", ";2015-13;2026-02-31;"),
+        edit("partners.csv", ";2014–2016;2026-12-07;", ";2015-13;2026-02-31;"),
         [
             "partners.csv:2: Ungültige Zeitangabe '2015-13' in Spalte 'stand'",
             "partners.csv:2: Ungültiges Datum '2026-02-31' in Spalte 'erfasst'",
@@ -346,8 +346,8 @@ def test_events_name_file_line_and_fix_and_the_file_is_optional(data_dir):
     with pytest.raises(DataError) as info:
         load_project(data_dir)
     assert [str(p).split("data/", 1)[1] for p in info.value.problems] == [
-        "termine.csv:2: Ungültiges Datum '2014-02-30' in Spalte 'datum' – erwartet JJJJ-MM-TT.",
-        "termine.csv:3: Regionalschlüssel '99999' in Spalte 'rs' gehört zu keinem Partner in partners.csv "
+        "termine.csv:3: Ungültiges Datum '2014-02-30' in Spalte 'datum' – erwartet JJJJ-MM-TT.",
+        "termine.csv:4: Regionalschlüssel '99999' in Spalte 'rs' gehört zu keinem Partner in partners.csv "
         "(leer lassen für Termine des Dachprojekts).",
     ]
     (data_dir / "termine.csv").unlink()

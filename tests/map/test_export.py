@@ -60,7 +60,7 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
     assert segeberg["Einwohner (31.12.2018)"] == "276032"
     assert segeberg["Fläche (km²)"] == "1344,5"  # decimal comma for German Excel
     assert segeberg["Quellen"].startswith("https://metropolregion.hamburg.de/")
-    assert segeberg["Stand der Quellen"] == "2014–2018" and segeberg["Erfasst am"] == "2026-12-03"
+    assert segeberg["Stand der Quellen"] == "2014–2018" and segeberg["Erfasst am"] == "2026-12-07"
 
 
 def test_csv_without_population_figure_leaves_the_cell_empty(project):

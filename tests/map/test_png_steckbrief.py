@@ -65,7 +65,7 @@ def test_steckbrief_is_one_a4_page_with_the_facts_and_the_attribution(project):
         "Stand der Quellen: 2014–2018",
         "Erstellt am 26.11.2026",
         "www.yumpu.com (Kopie; Original nicht gefunden)",
-        "Abschluss: 30.03.2016: Abschluss-Fachtagung des Leitprojekts · 26.09.2016: Abschlussveranstaltung in Hamburg",
+        "Verlauf und Abschluss: 12.05.2014: 1. Fachwerkstatt des Leitprojekts in Ludwigslust · 26.09.2016: Abschlussveranstaltung in Hamburg",
         "„Gesamtvolumen von etwa 1,2 Millionen Euro“",
         "ein veröffentlichtes Strategiedokument wurde nicht gefunden",
     ):

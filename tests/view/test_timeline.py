@@ -51,8 +51,12 @@ def test_events_are_marked_on_their_rows_and_listed_with_their_source():
     dach = html.split('<li class="dach">')[1].split("</li>")[0]
     assert dach.count('class="event"') == 2 and 'title="26.09.2016: Abschlussveranstaltung in Hamburg' in dach
     listed = html.split("<strong>Termine</strong>")[1]
-    assert "30.03.2016 · Dachprojekt: Abschluss-Fachtagung des Leitprojekts" in listed
-    assert '<a href="https://metropolregion.hamburg.de/presse/6697770/"' in listed
+    assert "30.03.2016 · Landkreis Ludwigslust-Parchim: Fachtagung zum Abschluss des Teilprojekts" in listed
+    assert (
+        '<a href="https://metropolregion.hamburg.de/presse/6697770/aelterwerden-im-landkreis-ludwigslust-parchim/"'
+        in listed
+    )
+    assert "12.05.2014 · Dachprojekt: 1. Fachwerkstatt des Leitprojekts in Ludwigslust" in listed
     assert "05.02.2014 · Landkreis Cuxhaven: Auftakt-Workshop" in listed
     assert listed.index("05.02.2014") < listed.index("30.03.2016") < listed.index("26.09.2016")  # by date
 

@@ -160,10 +160,11 @@ def test_the_dachprojekt_section_tells_its_end_with_sources(project):
     from geo.view.dachprojekt import dachprojekt_markdown
 
     text = dachprojekt_markdown(project, "de")
-    assert "30.03.2016: Abschluss\\-Fachtagung des Leitprojekts ([metropolregion\\.hamburg\\.de]" in text
+    assert "12.05.2014: 1\\. Fachwerkstatt des Leitprojekts in Ludwigslust ([www\\.svz\\.de]" in text
+    assert "Fachtagung" not in text  # 30.03.2016 closed the Ludwigslust-Parchim Teilprojekt, not the Leitprojekt
     assert "26.09.2016: Abschlussveranstaltung in Hamburg" in text
     assert "„Gesamtvolumen von etwa 1,2 Millionen Euro“" in text and "„jeweils zu 80 Prozent“" in text
-    assert "(https://metropolregion.hamburg.de/presse/6697770/)" in text
+    assert "(https://metropolregion.hamburg.de/presse/6697770/aelterwerden-im-landkreis-ludwigslust-parchim/)" in text
     assert "ein veröffentlichtes Strategiedokument wurde nicht gefunden" in text.replace("\\", "")
-    assert text.index("Abschluss:") < text.index("Quelle: [Metropolregion Hamburg")
+    assert text.index("Verlauf und Abschluss:") < text.index("Quelle: [Metropolregion Hamburg")
     assert "no published strategy document was found" in dachprojekt_markdown(project, "en")
