@@ -48,6 +48,9 @@ FIELDS: dict[str, dict[str, str]] = {
         "erfasst": "string",
         "einwohner_2018": "integer",
         "flaeche_km2": "number",
+        "verbleib": "array",  # what became of it after 9/2016: "JJJJ-MM-TT: Ereignis (Quellen)"
+        "verbleib_gesucht": "string",  # where nothing was found: what was searched
+        "modellvorhaben": "array",  # federal model programmes on the partner's territory (context, not a link)
     },
     "kontakte": {name: "array" if name == "personen" else "string" for name in CONTACT_FIELDS},
     "kontext": {"name": "string", "art": "string"},
@@ -80,6 +83,27 @@ def partner_frame(project: Project) -> gpd.GeoDataFrame:
     columns["name"] = list(partners["display_name"])
     columns["einwohner_2018"] = [project.demography["einwohner"].get(rs) for rs in partners.index]
     columns["flaeche_km2"] = [round(float(a), 1) for a in partners["area_km2"]]
+    outcomes = project.outcomes
+    columns["verbleib"] = [
+        [
+            f"{o['datum']}: {o['verbleib']} ({' '.join(o['quelle'])})"
+            for _, o in outcomes[outcomes["rs"] == rs].iterrows()
+            if o["verbleib"]
+        ]
+        for rs in partners.index
+    ]
+    columns["verbleib_gesucht"] = [
+        "; ".join(outcomes[(outcomes["rs"] == rs) & (outcomes["gesucht"] != "")]["gesucht"]) for rs in partners.index
+    ]
+    programmes = project.programmes
+    columns["modellvorhaben"] = [
+        [
+            f"{p['programm']}, {p['jahre']}: {p['rolle']} ({' '.join(p['quelle'])})"
+            for _, p in programmes.iterrows()
+            if rs in p["rs"]
+        ]
+        for rs in partners.index
+    ]
     return gpd.GeoDataFrame(columns, geometry=list(partners.geometry), index=partners.index.map(str), crs=partners.crs)
 
 

@@ -98,6 +98,7 @@ def run_validate(data_dir: Path) -> int:
     print(
         f"OK: {len(project.partners)} Partner, {len(project.themes)} Themen, "
         f"{len(project.contacts)} Kontakte, {len(project.events)} Termine, "
+        f"{len(project.outcomes)} Zeilen zum Verbleib, {len(project.programmes)} Modellvorhaben, "
         f"alle Dateien in {display_path(data_dir)} stimmen überein."
     )
     return 0

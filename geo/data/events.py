@@ -18,7 +18,7 @@ from geo.data.reader import read_table
 from geo.data.rules import Rule, check_row
 
 COLUMNS = ("datum", "rs", "ereignis", "quelle", "erfasst")
-OPTIONAL = ("anmerkung",)
+OPTIONAL = ("anmerkung", "ereignis_en")  # ereignis_en: the event in English, our words
 RULES: dict[str, Rule] = {
     "datum": rules.date(required=True),
     "rs": rules.region_key(),
@@ -26,6 +26,7 @@ RULES: dict[str, Rule] = {
     "quelle": rules.source_urls(items=False, required=True),
     "erfasst": rules.date(required=True),
     "anmerkung": rules.free_text(),
+    "ereignis_en": rules.free_text(),
 }
 
 

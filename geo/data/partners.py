@@ -31,8 +31,10 @@ COLUMNS = (
     "erfasst",
     "anmerkung",
 )
-# What was looked for where a field has no source („nicht dokumentiert“), and where: shown instead of bare gaps.
-OPTIONAL = ("gesucht",)
+# What was looked for where a field has no source („nicht dokumentiert“), and where: shown instead of bare gaps;
+# the English summary of the Teilprojekt (an English gloss of its German title, summary, one line per result),
+# in our own words from the same sources: shown on English pages, the German stays the reference.
+OPTIONAL = ("gesucht", "teilprojekt_en", "kurzbeschreibung_en", "ergebnisse_en")
 TYPES = (
     "Kreis",
     "Landkreis",
@@ -49,7 +51,7 @@ TYPES = (
 )
 ROLES = ("Federführung", "Kooperationspartner")
 LEAD = "Federführung"
-LIST_COLUMNS = ("themen", "ergebnisse", "quellen")
+LIST_COLUMNS = ("themen", "ergebnisse", "quellen", "ergebnisse_en")
 
 
 def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
@@ -71,6 +73,9 @@ def partner_rules(theme_slugs: Collection[str]) -> dict[str, Rule]:
         "erfasst": rules.date(required=True),
         "anmerkung": rules.free_text(),
         "gesucht": rules.free_text(),
+        "teilprojekt_en": rules.free_text(),
+        "kurzbeschreibung_en": rules.free_text(),
+        "ergebnisse_en": Rule(items=True),
     }
 
 
@@ -95,6 +100,16 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
                 Problem(name, row.line, f"Doppelter Regionalschlüssel '{rs}' (schon in Zeile {first_line[rs]}).")
             )
         first_line.setdefault(rs, row.line)
+        german, english = len(split_list(row["ergebnisse"])), len(split_list(row["ergebnisse_en"]))
+        if english and english != german:
+            row_problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    f"Spalte 'ergebnisse_en' hat {english} Einträge, 'ergebnisse' {german} – je Ergebnis eine "
+                    "englische Zeile, in derselben Reihenfolge (mit „|“ getrennt).",
+                )
+            )
         if row["rolle"] == LEAD:
             leads.append(row.line)
         problems.extend(row_problems)

@@ -14,9 +14,11 @@ from geo.data.demography import read_demography
 from geo.data.errors import DataError, Problem
 from geo.data.events import empty_events, read_events
 from geo.data.gazetteer import empty_gazetteer, read_gazetteer
+from geo.data.modellvorhaben import empty_programmes, read_programmes
 from geo.data.partners import read_partners
 from geo.data.paths import DATA_DIR, display_path
 from geo.data.themes import Theme, read_themes
+from geo.data.verbleib import empty_outcomes, read_outcomes
 
 
 class Project(NamedTuple):
@@ -29,6 +31,8 @@ class Project(NamedTuple):
     context: gpd.GeoDataFrame  # Metropolregion 2014–2016 and Länder; may be empty
     gazetteer: pd.DataFrame = empty_gazetteer()  # index rs (12 digits): name, kreis, land, lon, lat; may be empty
     events: pd.DataFrame = empty_events()  # datum, rs ("" = Dachprojekt), ereignis, quelle, …; by date; may be empty
+    outcomes: pd.DataFrame = empty_outcomes()  # verbleib.csv: what became of each Teilprojekt; quelle a tuple
+    programmes: pd.DataFrame = empty_programmes()  # modellvorhaben.csv: federal model programmes; rs a tuple
 
 
 def load_project(data_dir: Path = DATA_DIR) -> Project:
@@ -56,6 +60,10 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     gazetteer, found = read_gazetteer(data_dir / "orte.csv")
     problems += found
     events, found = read_events(data_dir / "termine.csv", named)
+    problems += found
+    outcomes, found = read_outcomes(data_dir / "verbleib.csv", named)
+    problems += found
+    programmes, found = read_programmes(data_dir / "modellvorhaben.csv", named)
     problems += found
     context = gpd.GeoDataFrame({"geometry": []}, geometry="geometry", crs=4326)
     if (data_dir / "context.geojson").exists():
@@ -88,7 +96,7 @@ def load_project(data_dir: Path = DATA_DIR) -> Project:
     contacts["ort_name"] = [
         "" if a else places.at[o, "GEN"] for o, a in zip(contacts["ort_rs"], at_address, strict=True)
     ]
-    return Project(joined, themes, contacts, demography, context, gazetteer, events)
+    return Project(joined, themes, contacts, demography, context, gazetteer, events, outcomes, programmes)
 
 
 def rejected_keys(partners: pd.DataFrame) -> frozenset[str]:

@@ -38,11 +38,17 @@ def link_markup(link: Link) -> str:
 
 def entry_flowables(entry: Entry) -> list[Any]:
     """One entry: bold label and the value in one paragraph; results as a bulleted list; the note in italics."""
-    head = f"<b>{markup_text(entry.label)}:</b>"
+    head = f"<b>{markup_text(entry.heading)}</b>"
     source = f" ({markup_text(entry.source)})" if entry.source else ""
     note = f" <i>{markup_text(entry.note)}</i>" if entry.note else ""
     if entry.links:
         return [Paragraph(f"{head} {' · '.join(link_markup(x) for x in entry.links)}{source}{note}", BODY)]
+    if entry.cited:
+        items = [
+            Paragraph(markup_text(c.text) + " (" + ", ".join(link_markup(x) for x in c.links) + ")", BODY)
+            for c in entry.cited
+        ]
+        return [Paragraph(head + source + note, BODY), ListFlowable(items, bulletType="bullet", leftIndent=10)]
     if entry.items and entry.key != THEMES:
         items = [Paragraph(markup_text(item), BODY) for item in entry.items]
         return [Paragraph(head + source + note, BODY), ListFlowable(items, bulletType="bullet", leftIndent=10)]

@@ -11,6 +11,7 @@ from geo.view.details import source_links
 from geo.view.escape import md_link, md_text
 from geo.view.formats import format_day
 from geo.view.i18n import text
+from geo.view.timeline import event_text
 
 # The two releases disagree on what the 1,2 Mio. € were: the careful wording first, both cited.
 SOURCE_TITLE = "Metropolregion Hamburg – Dachprojekt „Regionalmanagement“"  # the source page's title, quoted
@@ -56,19 +57,23 @@ def dachprojekt_markdown(project: Project, lang: str) -> str:
     lines = [read_prose("dachprojekt", lang), "", "**" + text(lang, "Verlauf und Abschluss") + ":**"]
     for _, event in dachprojekt_events(project).iterrows():
         source = source_links((event["quelle"],), lang)
-        lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event['ereignis'])} ({source})")
+        lines.append(f"- {format_day(event['datum'], lang)}: {md_text(event_text(event, lang))} ({source})")
     lines += [
         f"- {funding(lang, link=True)}",
         f"- {md_text(strategy(lang))}",
         "",
         text(lang, "Quelle: {link}", link=md_link(SOURCE_TITLE, DACHPROJEKT_URL)),
+        "",
+        read_prose("vergleichsprojekte", lang),
     ]
     return "\n".join(lines)
 
 
 def dachprojekt_lines(project: Project, lang: str) -> list[str]:
     """The same end as plain sentences (the Steckbrief): events with dates, funding, strategy."""
-    events = [f"{format_day(e['datum'], lang)}: {e['ereignis']}" for _, e in dachprojekt_events(project).iterrows()]
+    events = [
+        f"{format_day(e['datum'], lang)}: {event_text(e, lang)}" for _, e in dachprojekt_events(project).iterrows()
+    ]
     return [
         *events,
         funding(lang, link=False),

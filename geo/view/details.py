@@ -12,6 +12,7 @@ from geo.view.record import (
     COMPILED,
     CONTACTS,
     FIGURES,
+    OUTCOMES,
     PERIOD,
     PROJECT,
     RESULTS,
@@ -56,7 +57,7 @@ def contact_markdown(contact: Contact) -> str:
 def entry_markdown(entry: Entry, emphasised: frozenset[str] = frozenset(), emphasis: str = "") -> list[str]:
     """One entry: a bold label, the value inline (text, links) or as a list (items, contacts), its source in
     brackets and its note in italics on the next line. Items in ``emphasised`` are bold with ``emphasis``."""
-    head = f"**{entry.label}:**"  # labels are the catalog's, values the data's (escaped)
+    head = f"**{entry.heading}**"  # labels are the catalog's, values the data's (escaped)
     source = f" ({md_text(entry.source)})" if entry.source else ""
     note = [f"_{md_text(entry.note)}_"] if entry.note else []
     if entry.value:
@@ -70,6 +71,9 @@ def entry_markdown(entry: Entry, emphasised: frozenset[str] = frozenset(), empha
         return [head, *(f"- {md_text(i)}" for i in entry.items), *note]
     if entry.contacts:
         return [head, *(f"- {contact_markdown(c)}" for c in entry.contacts), *note]
+    if entry.cited:
+        cited = (f"- {md_text(c.text)} ({', '.join(link_markdown(x) for x in c.links)})" for c in entry.cited)
+        return [head, *cited, *note]
     return [f"{head} _{md_text(entry.missing)}_", *note]
 
 
@@ -96,7 +100,7 @@ def details_markdown(project: Project, rs: str, lang: str) -> str:
 
 
 # The comparison's rows: the same fields in the same order for every partner.
-COMPARED = (PROJECT, PERIOD, THEMES, RESULTS, FIGURES, CONTACTS, SOURCES)
+COMPARED = (PROJECT, PERIOD, THEMES, RESULTS, OUTCOMES, FIGURES, CONTACTS, SOURCES)
 
 
 def shared_themes(records: list[PartnerRecord]) -> set[str]:

@@ -32,6 +32,8 @@ OFFICE = "office"
 CONTACTS = "contacts"
 SEARCHED = "searched"
 NOTE = "note"
+OUTCOMES = "outcomes"
+PROGRAMMES = "programmes"
 NETWORK = "network"
 SOURCES = "sources"
 STAND = "stand"
@@ -52,6 +54,18 @@ class Link:
     @property
     def plain(self) -> str:
         return f"{self.label} ({self.note})" if self.note else self.label
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A statement with its own sources (what became of a Teilprojekt, a model programme)."""
+
+    text: str
+    links: tuple[Link, ...]
+
+    @property
+    def plain(self) -> str:
+        return f"{self.text} ({', '.join(x.label for x in self.links)})" if self.links else self.text
 
 
 @dataclass(frozen=True)
@@ -85,21 +99,32 @@ class Entry:
     items: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    cited: tuple[Cited, ...] = ()
     source: str = ""  # where the value comes from, where it is not the partner's sources
     note: str = ""  # what a reader must know together with the value
     missing: str = ""
     separator: str = "; "  # between items when the value is one line
 
     @property
+    def heading(self) -> str:
+        """The label as a heading before the value: „Laufzeit:“, but „Was wurde daraus?“ without a colon."""
+        return self.label if self.label.endswith("?") else f"{self.label}:"
+
+    @property
     def missing_value(self) -> bool:
-        return not (self.value or self.items or self.links or self.contacts)
+        return not (self.value or self.items or self.links or self.contacts or self.cited)
 
     @property
     def plain(self) -> str:
         """The value as one line of plain text (lists joined with "; "), or the ``missing`` text."""
         if self.value:
             return self.value
-        parts = self.items or tuple(x.plain for x in self.links) or tuple(c.plain for c in self.contacts)
+        parts = (
+            self.items
+            or tuple(x.plain for x in self.links)
+            or tuple(c.plain for c in self.contacts)
+            or tuple(c.text for c in self.cited)
+        )
         return self.separator.join(parts) if parts else self.missing
 
 
@@ -210,6 +235,47 @@ def figures_entry(project: Project, rs: str, lang: str) -> Entry:
     return Entry(FIGURES, label, value=value, source=source, note=note)
 
 
+def outcomes_entry(project: Project, rs: str, lang: str) -> Entry:
+    """What became of the Teilprojekt after 9/2016: dated statements with sources, or what was searched."""
+    rows = project.outcomes[project.outcomes["rs"] == rs]
+    english = lang == "en"
+    cited = tuple(
+        Cited(
+            f"{format_day(r['datum'], lang)}: {r['verbleib_en'] if english else r['verbleib']}",
+            tuple(source_link(u, lang) for u in r["quelle"]),
+        )
+        for _, r in rows[rows["verbleib"] != ""].iterrows()
+    )
+    searched = [r["gesucht_en"] if english else r["gesucht"] for _, r in rows[rows["gesucht"] != ""].iterrows()]
+    missing = (
+        text(lang, "nichts bekannt – gesucht: {searched}", searched="; ".join(searched))
+        if searched
+        else text(lang, "noch nicht erfasst")
+    )
+    return Entry(OUTCOMES, text(lang, "Was wurde daraus?"), cited=cited, missing=missing)
+
+
+def programmes_entry(project: Project, rs: str, lang: str) -> Entry:
+    """Federal model programmes on the partner's territory: context, which no source links to the project."""
+    english = lang == "en"
+    cited = tuple(
+        Cited(
+            f"{r['programm']}"
+            + (f" ({r['programm_en']})" if english else "")
+            + f", {r['jahre']}: "
+            + (r["rolle_en"] if english else r["rolle"]),
+            tuple(source_link(u, lang) for u in r["quelle"]),
+        )
+        for _, r in project.programmes.iterrows()
+        if rs in r["rs"]
+    )
+    note = (
+        text(lang, "Kontext: Keine Quelle sagt, dass das Dachprojekt auf diese Programme zurückgriff.") if cited else ""
+    )
+    missing = text(lang, "keines in den gefundenen Quellen")
+    return Entry(PROGRAMMES, text(lang, "Bundesmodellvorhaben im Gebiet"), cited=cited, note=note, missing=missing)
+
+
 def network_entry(project: Project, rs: str, lang: str) -> Entry:
     """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
     labels = theme_labels(project.themes, lang)
@@ -229,7 +295,13 @@ def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
     missing = not_documented(lang)
     labels = theme_labels(project.themes, lang)
     documented = is_documented(row)
-    project_entry = Entry(PROJECT, text(lang, "Teilprojekt"), value=row["teilprojekt"], missing=missing)
+    english = lang == "en"
+    title = row["teilprojekt"]
+    if english and row.get("teilprojekt_en"):  # the official title stays German, with an English gloss
+        title = f"{title} ({row['teilprojekt_en']})"
+    summary = row.get("kurzbeschreibung_en") if english and row.get("kurzbeschreibung_en") else row["kurzbeschreibung"]
+    results = row.get("ergebnisse_en") if english and row.get("ergebnisse_en") else row["ergebnisse"]
+    project_entry = Entry(PROJECT, text(lang, "Teilprojekt"), value=title, missing=missing)
     if not documented:
         project_entry = Entry(PROJECT, project_entry.label, missing=undocumented_text(row, lang))
     entries = [
@@ -239,8 +311,8 @@ def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
         Entry(
             THEMES, text(lang, "Themen"), items=tuple(labels[s] for s in row["themen"]), missing=missing, separator=", "
         ),
-        Entry(SUMMARY, text(lang, "Kurzbeschreibung"), value=row["kurzbeschreibung"], missing=missing),
-        Entry(RESULTS, text(lang, "Ergebnisse"), items=tuple(row["ergebnisse"]), missing=missing),
+        Entry(SUMMARY, text(lang, "Kurzbeschreibung"), value=summary, missing=missing),
+        Entry(RESULTS, text(lang, "Ergebnisse"), items=tuple(results), missing=missing),
         Entry(OFFICE, text(lang, "Zuständig"), value=row["zustaendig"], missing=missing),
         Entry(CONTACTS, text(lang, "Kontakt"), contacts=contacts_of(project, rs, lang), missing=missing),
     ]
@@ -249,6 +321,8 @@ def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
     if row["anmerkung"]:
         entries.append(Entry(NOTE, text(lang, "Anmerkung"), value=row["anmerkung"]))
     entries += [
+        outcomes_entry(project, rs, lang),
+        programmes_entry(project, rs, lang),
         network_entry(project, rs, lang),
         Entry(
             SOURCES, text(lang, "Quellen"), links=tuple(source_link(u, lang) for u in row["quellen"]), missing=missing

@@ -12,11 +12,14 @@ from geo.view.i18n import text
 from geo.view.record import (
     CONTACTS,
     FIGURES,
+    OUTCOMES,
     PERIOD,
+    PROGRAMMES,
     PROJECT,
     RESULTS,
     SUMMARY,
     THEMES,
+    Entry,
     PartnerRecord,
     is_documented,
     not_documented,
@@ -62,15 +65,32 @@ def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Da
         {
             text(lang, "Name"): [r.name for r in records],
             **{first[key].label: column(key) for key in (PROJECT, PERIOD, THEMES)},
+            first[OUTCOMES].label: [outcome_marker(r, lang) for r in records],
         },
         index=pd.Index([r.rs for r in records]),
     )
+
+
+def outcome_marker(record: PartnerRecord, lang: str) -> str:
+    """The table's short answer to „Was wurde daraus?“: documented up to which year, or nothing known."""
+    cited = record[OUTCOMES].cited
+    if not cited:
+        return text(lang, "nichts bekannt")
+    last = max(c.text.split(":")[0][-4:] for c in cited)
+    return text(lang, "belegt bis {year} ({n})", year=last, n=len(cited))
 
 
 def undocumented_notes(project: Project, index: pd.Index, lang: str) -> dict[str, str]:
     """RS → one line for each partner in ``index`` without a documented Teilprojekt: what was searched."""
     partners = project.partners.loc[index]
     return {str(rs): undocumented_text(p, lang) for rs, p in partners.iterrows() if not is_documented(p)}
+
+
+def cited_lines(entry: Entry) -> str:
+    """Statements one per line, each with its sources' addresses; else what the entry says is missing."""
+    if not entry.cited:
+        return entry.missing
+    return "\n".join(f"{c.text} ({' '.join(x.url for x in c.links)})" for c in entry.cited)
 
 
 def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.DataFrame:
@@ -107,6 +127,8 @@ def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Dat
                 text(lang, "Einwohner (31.12.2018)"): figures.einwohner if figures else None,
                 text(lang, "Fläche (km²)"): round(figures.flaeche_km2 if figures else float(p["area_km2"]), 1),
                 text(lang, "Hinweis zu Einwohnern und Fläche"): record[FIGURES].note,
+                record[OUTCOMES].label: cited_lines(record[OUTCOMES]),
+                record[PROGRAMMES].label: cited_lines(record[PROGRAMMES]),
                 text(lang, "Quellen"): "\n".join(p["quellen"]),
                 text(lang, "Stand der Quellen"): p["stand"],
                 text(lang, "Erfasst am"): p["erfasst"],

@@ -11,6 +11,8 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
+import pandas as pd
+
 from geo.data.project import Project
 from geo.view.escape import html_template
 from geo.view.formats import format_day
@@ -132,8 +134,18 @@ TEMPLATE = html_template("""<style>
 {% if events %}<p class="unknown"><strong>{{ events_label }}</strong> (◆):</p>
 <ul class="events">{% for e in events %}<li>{{ e.day }} · {{ e.who }}: {{ e.what }}
 (<a href="{{ e.url }}" target="_blank" rel="noopener noreferrer">{{ e.host }}</a>)</li>{% endfor %}</ul>{% endif %}
+{% if later %}<p class="unknown"><strong>{{ later_label }}</strong></p>
+<ul class="events">{% for e in later %}<li>{{ e.day }} · {{ e.who }}: {{ e.what }}
+{%- for link in e.links %} (<a href="{{ link.url }}" target="_blank" rel="noopener noreferrer">
+{{- link.label }}</a>){% endfor %}</li>
+{%- endfor %}</ul>{% endif %}
 {% if unknown %}<p class="unknown"><strong>{{ unknown_label }}:</strong> {{ unknown|join(", ") }}</p>{% endif %}
 </section>""")
+
+
+def event_text(event: pd.Series, lang: str) -> str:
+    """An event of termine.csv in ``lang``: the English summary on English pages where there is one."""
+    return str(event.get("ereignis_en") or event["ereignis"]) if lang == "en" else str(event["ereignis"])
 
 
 def timeline_html(project: Project, partner: str | None, lang: str) -> str:
@@ -143,10 +155,11 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
     for _, event in project.events.iterrows():
         rs = event["rs"]
         day = format_day(event["datum"], lang)
-        marks.setdefault(rs, []).append({"left": _day_percent(event["datum"]), "title": f"{day}: {event['ereignis']}"})
+        what = event_text(event, lang)
+        marks.setdefault(rs, []).append({"left": _day_percent(event["datum"]), "title": f"{day}: {what}"})
         who = project.partners.at[rs, "display_name"] if rs else text(lang, "Dachprojekt")
         host = urlsplit(event["quelle"]).hostname or event["quelle"]
-        events.append({"day": day, "who": who, "what": event["ereignis"], "url": event["quelle"], "host": host})
+        events.append({"day": day, "who": who, "what": what, "url": event["quelle"], "host": host})
     rows = [
         {
             "events": marks.get("", []),
@@ -206,4 +219,21 @@ def timeline_html(project: Project, partner: str | None, lang: str) -> str:
         unknown_label=text(lang, "Laufzeit nicht dokumentiert"),
         events=events,
         events_label=text(lang, "Termine"),
+        later=later_events(project, lang),
+        later_label=text(lang, "Nach dem Projekt (ab 10/2016): was wurde daraus?"),
     )
+
+
+def later_events(project: Project, lang: str) -> list[dict[str, object]]:
+    """What became of the Teilprojekte after 9/2016, by date, each with its sources (verbleib.csv)."""
+    outcomes = project.outcomes[project.outcomes["verbleib"] != ""].sort_values("datum")
+    return [
+        {
+            "day": format_day(o["datum"], lang),
+            "who": project.partners.at[o["rs"], "display_name"],
+            "what": o["verbleib_en"] if lang == "en" else o["verbleib"],
+            "links": [{"url": u, "label": urlsplit(u).hostname or u} for u in o["quelle"]],
+        }
+        for _, o in outcomes.iterrows()
+        if o["rs"] in project.partners.index
+    ]

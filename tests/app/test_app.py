@@ -268,7 +268,7 @@ def test_default_page_has_no_code_block_and_no_data_grid():
 def test_choosing_a_table_row_is_wired_to_the_selection():
     at = start()
     data = component_data(at, "mrh_table")
-    assert data["columns"] == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
+    assert data["columns"] == ["Name", "Teilprojekt", "Laufzeit", "Themen", "Was wurde daraus?"]
     assert data["partner"] is None
     segeberg = next(r for r in data["rows"] if r["rs"] == "01060")
     assert segeberg["cells"][0] == "Kreis Segeberg" and "Barrierefreiheit" in segeberg["cells"][3]

@@ -30,7 +30,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_validate_passes_on_the_committed_data():
     result = run("validate")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 12 Partner, 10 Themen, 6 Kontakte")
+    assert result.stdout.startswith("OK: 12 Partner, 10 Themen, 7 Kontakte")
 
 
 def test_validate_reports_all_problems_and_writes_nothing(data_dir):

@@ -17,7 +17,7 @@ def fields(body: str) -> set[str]:
 
 
 def test_the_texts_the_dashboard_shows_are_there():
-    assert {"dachprojekt", "quellen"} <= set(NAMES)
+    assert {"dachprojekt", "quellen", "vergleichsprojekte"} <= set(NAMES)
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -138,10 +138,10 @@ BAD_INPUTS = [
             ";2026-12-03;Nur als Kooperationspartner genannt (MRH-Seite des Dachprojekts). Titel, Inhalt, "
             'Ergebnisse und Kontakt des Teilprojekts wurden in keiner Quelle gefunden.;"Teilprojekt (Titel, Inhalt, '
             "Kontakt) in MRH-Seiten und -Pressemitteilungen, Lokalpresse und Dokumentarchiven; zwei Quellenprüfungen, "
-            'Stand 12/2026"\n01056',
+            'Stand 12/2026";;;\n01056',
             "\n01056",
         ),
-        ["partners.csv:6: Die Zeile hat 13 Felder, erwartet sind 16 (abgeschnittene Zeile"],
+        ["partners.csv:6: Die Zeile hat 13 Felder, erwartet sind 19 (abgeschnittene Zeile"],
     ),
     (
         "comma delimiter",
@@ -366,7 +366,7 @@ def test_the_searched_column_is_optional(data_dir):
     path = data_dir / "partners.csv"
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8")), delimiter=";"))
     out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\n").writerows(row[:-1] for row in rows)  # drop „gesucht“
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(row[:-4] for row in rows)  # drop „gesucht“, *_en
     path.write_text(out.getvalue(), encoding="utf-8")
     partners = load_project(data_dir).partners
     assert (partners["gesucht"] == "").all()

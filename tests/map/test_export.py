@@ -41,6 +41,8 @@ def test_csv_opens_in_german_excel_with_every_column_a_reader_needs(project):
         "Einwohner (31.12.2018)",
         "Fläche (km²)",
         "Hinweis zu Einwohnern und Fläche",
+        "Was wurde daraus?",
+        "Bundesmodellvorhaben im Gebiet",
         "Quellen",
         "Stand der Quellen",
         "Erfasst am",

@@ -270,3 +270,14 @@ def test_the_html_pages_speak_english_on_request(tmp_path, monkeypatch):
             assert '<html lang="en"' in pages["en"] and '<html lang="de"' in pages["de"], page
         status, _, body = get(url + "?f=html&lang=de")
         assert german_ui_text(body.decode("utf-8")), "the German landing page shows no German text: the check is blind"
+
+
+def test_the_partner_collection_carries_what_became_of_it_and_the_model_programmes():
+    from ogc.provider import collection_features
+
+    by_id = {f["id"]: f["properties"] for f in collection_features(load_project(), "partner")}
+    assert any("rad+bus.STATION" in line and "2018-06-03" in line for line in by_id["03352"]["verbleib"])
+    assert by_id["03352"]["verbleib_gesucht"] == "" and by_id["01053"]["verbleib"] == []
+    assert by_id["01053"]["verbleib_gesucht"].startswith("Fortführung nach 9/2016")
+    assert any("Westmecklenburg" in line for line in by_id["13074"]["modellvorhaben"])
+    assert by_id["01056"]["modellvorhaben"] == []

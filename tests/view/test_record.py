@@ -23,7 +23,9 @@ from geo.view.record import (
     COMPILED,
     FIGURES,
     NETWORK,
+    OUTCOMES,
     PERIOD,
+    PROGRAMMES,
     PROJECT,
     STAND,
     THEMES,
@@ -52,6 +54,7 @@ def pieces(entry: Entry, with_label: bool = True) -> list[str]:
     found += [link.label for link in entry.links]
     found += [contact.organisation for contact in entry.contacts]
     found += [contact.phone for contact in entry.contacts if contact.phone]
+    found += [c.text for c in entry.cited] + [link.label for c in entry.cited for link in c.links]
     found += [part for part in (entry.source, entry.note) if part]
     return [flat(p) for p in found]
 
@@ -113,9 +116,17 @@ def test_the_csv_carries_every_text_entry_and_the_figures_note(lang):
         record = partner_record(PROJECT_DATA, rs, lang)
         cells = " ".join(by_rs[rs].values())
         # figures travel as numbers (own columns), their note as text; Stand and erfasst as partners.csv has them
-        shown = [e for e in record.entries if e.key not in (FIGURES, NETWORK, STAND, COMPILED) and not e.missing_value]
+        shown = [
+            e
+            for e in record.entries
+            if e.key not in (FIGURES, NETWORK, STAND, COMPILED) and not e.missing_value and not e.cited
+        ]
         assert missing_pieces(shown, cells, with_label=False) == [], rs
         assert record[FIGURES].note in cells
+        for key in (OUTCOMES, PROGRAMMES):  # each statement with its sources' addresses, or what was searched
+            entry = record[key]
+            assert all(c.text in cells and all(x.url in cells for x in c.links) for c in entry.cited), (rs, key)
+            assert entry.cited or entry.missing in cells, (rs, key)
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -67,3 +67,15 @@ def test_event_text_is_escaped():
     events.loc[0, "ereignis"] = '<img src=x onerror=alert(1)>"'
     html = timeline_html(project._replace(events=events), None, "de")
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_what_became_of_it_is_listed_after_the_project_with_sources():
+    html = timeline_html(load_project(), None, "de")
+    later = html.split("Nach dem Projekt (ab 10/2016): was wurde daraus?")[1]
+    assert "03.06.2018 · Landkreis Cuxhaven: Eröffnung der rad+bus.STATION in Bad Bederkesa" in later
+    assert "20.02.2019 · Kreis Segeberg: Nach einem Jahr 287 angemeldete Nutzer" in later
+    assert later.index("20.09.2017") < later.index("15.01.2018") < later.index("20.03.2024")  # by date
+    assert '<a href="https://geestland.eu/Aktuelles/57.html"' in later
+    english = timeline_html(load_project(), None, "en")
+    assert "3 Jun 2018 · Landkreis Cuxhaven: The rad+bus.STATION in Bad Bederkesa opens" in english
+    assert "Kick-off workshop for the mobility concept" in english

@@ -55,8 +55,10 @@ def test_matches_any_selected_theme(project, themes, expected):
 
 def test_table_lists_exactly_the_matching_partners(project):
     table = partner_table(project, ("wohnen",), "de")
-    assert list(table.columns) == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
-    assert list(partner_table(project, (), "en").columns) == ["Name", "Sub-project", "Duration", "Fields"]
+    assert list(table.columns) == ["Name", "Teilprojekt", "Laufzeit", "Themen", "Was wurde daraus?"]
+    english = ["Name", "Sub-project", "Duration", "Fields", "What became of it?"]
+    assert list(partner_table(project, (), "en").columns) == english
+    assert list(table.loc[["01060", "01062"], "Was wurde daraus?"]) == ["belegt bis 2019 (3)", "nichts bekannt"]
     assert sorted(table["Name"]) == ["Kreis Segeberg", "Kreis Stormarn", "Samtgemeinde Amelinghausen"]
     full = partner_table(project, (), "de")
     assert len(full) == 12
