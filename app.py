@@ -50,6 +50,7 @@ sections.table_and_overview(t, project, view, session, labels)
 sections.downloads(t, served, view)
 sections.gis(t)
 sections.share(t, view)
+sections.cite(t, project, view)
 sections.footer(t)
 if frame:  # passes the map's clicks and ticks to the session; draws nothing, so it comes last
     mapview.listen(frame, session.select, session.set_themes)

@@ -25,8 +25,9 @@ from geo.data.errors import DataError
 from geo.data.paths import configured_data_dir
 from geo.data.project import load_project
 from geo.map.export import table_geopackage
+from geo.view.cite import dcat_jsonld
 from geo.view.table import export_table
-from ogc.config import GEOPACKAGE, configuration
+from ogc.config import DCAT, GEOPACKAGE, configuration
 
 
 def _replace(path: Path, text: str) -> None:
@@ -48,6 +49,8 @@ def write(out: Path, url: str) -> tuple[Path, Path]:
     temporary = geopackage.with_name(f".{GEOPACKAGE}.tmp")
     temporary.write_bytes(table_geopackage(project, export_table(project, (), "de"), "de"))
     os.replace(temporary, geopackage)
+    dashboard = url.rsplit("ogc/", 1)[0] if url.rstrip("/").endswith("/ogc") else url  # behind the same front
+    _replace(out / DCAT, dcat_jsonld(project, dashboard, url).decode("utf-8"))
     config_path, openapi_path = out / "pygeoapi.yml", out / "openapi.json"
     _replace(config_path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     _replace(openapi_path, json.dumps(get_oas(config), ensure_ascii=False))

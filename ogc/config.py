@@ -23,6 +23,7 @@ TEMPLATES = ROOT / "ogc" / "templates"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 UTM32 = "http://www.opengis.net/def/crs/EPSG/0/25832"
 GEOPACKAGE = "mrh-daseinsvorsorge.gpkg"  # written beside the configuration, served by python -m ogc serve
+DCAT = "mrh-daseinsvorsorge.dcat.jsonld"  # the data set in DCAT-AP.de, likewise; linked from every HTML page
 MAX_ITEMS = 1000  # GDAL (and so QGIS) asks for pages of 1000 by default
 # The service speaks the dashboard's languages (?lang=en); the first is the default.
 SERVICE_LANGUAGES = {"de": "de-DE", "en": "en-US"}
@@ -103,6 +104,7 @@ def configuration(project: Project, url: str) -> dict[str, Any]:
     links += [
         {"type": "text/html", "rel": "related", "title": each_language(title), "href": href} for title, href in SOURCES
     ]
+    links.append({"type": "application/ld+json", "rel": "describedby", "title": "DCAT-AP.de", "href": url + DCAT})
     links.append(
         {
             "type": "application/geopackage+sqlite3",
@@ -149,6 +151,7 @@ def configuration(project: Project, url: str) -> dict[str, Any]:
             "limits": {"max_items": MAX_ITEMS, "default_items": 100, "on_exceed": "error"},
             "map": {"url": "", "attribution": each_language_of(data_attribution)},
             "templates": {"path": str(TEMPLATES)},
+            "dcat": DCAT,  # our key: the templates' footer links the description
         },
         "logging": {"level": "ERROR"},
         "metadata": {

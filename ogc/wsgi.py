@@ -1,4 +1,4 @@
-"""The service as a WSGI app: pygeoapi, plus the GeoPackage its collections link to.
+"""The service as a WSGI app: pygeoapi, plus the GeoPackage and the DCAT-AP.de description it links to.
 
 Import it after ``python -m ogc config`` with ``PYGEOAPI_CONFIG`` and ``PYGEOAPI_OPENAPI`` set (the command
 prints them); the GeoPackage lies beside the configuration. ``python -m ogc serve`` runs it with Werkzeug;
@@ -13,6 +13,7 @@ from pathlib import Path
 from pygeoapi.flask_app import APP
 from werkzeug.middleware.shared_data import SharedDataMiddleware
 
-from ogc.config import GEOPACKAGE
+from ogc.config import DCAT, GEOPACKAGE
 
-app = SharedDataMiddleware(APP, {f"/{GEOPACKAGE}": str(Path(os.environ["PYGEOAPI_CONFIG"]).parent / GEOPACKAGE)})
+FOLDER = Path(os.environ["PYGEOAPI_CONFIG"]).parent
+app = SharedDataMiddleware(APP, {f"/{name}": str(FOLDER / name) for name in (GEOPACKAGE, DCAT)})

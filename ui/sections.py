@@ -6,8 +6,11 @@ for the downloads are made only when someone clicks (callables), and clicking do
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
+from geo.data.betreiber import read_operator
 from geo.data.live import Signature
 from geo.data.paths import MAPS_DIR, STATIC_UI, ogc_url
 from geo.data.project import Project
@@ -16,6 +19,7 @@ from geo.data.sources import ATTRIBUTION
 from geo.map.export import table_csv, table_geojson, table_geopackage
 from geo.map.layers import view_data
 from geo.map.overlays import basemap_attribution
+from geo.view.cite import bibtex, citation, csl_json, dcat_jsonld
 from geo.view.details import compare_markdown, details_markdown
 from geo.view.escape import md_text
 from geo.view.i18n import NOTE_2017, Texts, text
@@ -221,7 +225,7 @@ def downloads(t: Texts, served: Served, view: ViewState) -> None:
     )
     pdf_col.download_button(
         t("Steckbrief (PDF)"),
-        lambda: loaders.factsheet(served, view.partner or "", lang),
+        lambda: loaders.factsheet(served, view.partner or "", lang, None, page_root(), publisher()),
         f"steckbrief-{view.partner or 'partner'}.pdf",
         "application/pdf",
         on_click="ignore",
@@ -287,6 +291,55 @@ def share(t: Texts, view: ViewState) -> None:
         t("In die Zwischenablage kopiert."),
         t("Kopieren nicht erlaubt – Text ist markiert, mit Strg+C kopieren."),
     )
+
+
+def page_root() -> str:
+    """The dashboard's address without a view (what a citation links to); "" when Streamlit does not know it."""
+    root = share_url(st.context.url, ViewState())
+    return "" if root == "?" else root
+
+
+def publisher() -> str:
+    """The operator's name from betreiber.toml ("" while it is not filled in)."""
+    return read_operator()[0].name
+
+
+def cite(t: Texts, project: Project, view: ViewState) -> None:
+    """Cite and reuse: a citation of the data set (and of the selected partner) to copy, as BibTeX and
+    CSL-JSON, and the data set's description in DCAT-AP.de for open-data portals."""
+    root = page_root()
+    wanted = [citation(project, t.lang, root, date.today(), publisher())]
+    if view.partner:
+        wanted.append(citation(project, t.lang, root, date.today(), publisher(), rs=view.partner))
+    with st.expander(t("Zitieren und weiterverwenden")):
+        for entry in wanted:
+            st.markdown(md_text(entry.text))
+        bib, csl, meta = st.columns(3)
+        bib.download_button(
+            t("Zitat als BibTeX"), bibtex(wanted), "mrh-daseinsvorsorge.bib", "application/x-bibtex", on_click="ignore"
+        )
+        csl.download_button(
+            t("Zitat als CSL-JSON"),
+            csl_json(wanted),
+            "mrh-daseinsvorsorge.csl.json",
+            "application/vnd.citationstyles.csl+json",
+            on_click="ignore",
+        )
+        meta.download_button(
+            t("Metadaten (DCAT-AP.de)"),
+            lambda: dcat_jsonld(project, root, ogc_url(), publisher()),
+            "mrh-daseinsvorsorge.dcat.jsonld",
+            "application/ld+json",
+            on_click="ignore",
+            help=t("Beschreibung des Datensatzes und seiner Formate für Datenportale wie GovData (JSON-LD)"),
+        )
+        st.caption(
+            t(
+                "Die Daten dürfen mit Namensnennung weiterverwendet werden: Verwaltungsgrenzen nach der "
+                "Datenlizenz Deutschland – Namensnennung 2.0, Einwohner und Fläche mit Quellenangabe Destatis, "
+                "Projektdaten mit den genannten Quellen."
+            )
+        )
 
 
 def footer(t: Texts) -> None:

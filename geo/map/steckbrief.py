@@ -20,6 +20,7 @@ from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.map.png import draw_map
 from geo.view.caption import made_text
+from geo.view.cite import citation
 from geo.view.dachprojekt import dachprojekt_lines
 from geo.view.escape import markup_text
 from geo.view.i18n import text
@@ -58,7 +59,9 @@ def entry_flowables(entry: Entry) -> list[Any]:
     return [Paragraph(f"{head} {markup_text(value)}{source}{note}", BODY)]
 
 
-def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None) -> bytes:
+def factsheet_pdf(
+    project: Project, rs: str, lang: str, made: date | None = None, page_url: str = "", publisher: str = ""
+) -> bytes:
     """One A4 page about one partner: map excerpt, every readable entry of its record, the Dachprojekt's end,
     the sources' dates and the attribution; title, author and language in the PDF's metadata."""
     record = partner_record(project, rs, lang)
@@ -95,6 +98,10 @@ def factsheet_pdf(project: Project, rs: str, lang: str, made: date | None = None
         attribution=ATTRIBUTION,
     )
     story += [Spacer(1, 2 * mm), Paragraph(markup_text(dates), SMALL), Paragraph(markup_text(credits), SMALL)]
+    if page_url:  # where the dashboard runs: how to cite this partner's entry
+        cite = citation(project, lang, page_url, made or date.today(), publisher, rs=rs)
+        label = markup_text(text(lang, "Zitiervorschlag"))
+        story.append(Paragraph(f"<b>{label}:</b> {markup_text(cite.text)}", SMALL))
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out,

@@ -281,3 +281,16 @@ def test_the_partner_collection_carries_what_became_of_it_and_the_model_programm
     assert by_id["01053"]["verbleib_gesucht"].startswith("Fortführung nach 9/2016")
     assert any("Westmecklenburg" in line for line in by_id["13074"]["modellvorhaben"])
     assert by_id["01056"]["modellvorhaben"] == []
+
+
+def test_the_landing_page_links_the_dcat_description_and_it_is_served(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with service_over(data, tmp_path, monkeypatch) as url:
+        status, _, body = get(url + "?f=html")
+        assert status == 200 and f'href="{url}mrh-daseinsvorsorge.dcat.jsonld"' in body.decode("utf-8")
+        status, _, body = get(url + "mrh-daseinsvorsorge.dcat.jsonld")
+        assert status == 200
+        (dataset,) = json.loads(body)["@graph"]
+        downloads = [d.get("dcat:downloadURL", {}).get("@id") for d in dataset["dcat:distribution"]]
+        assert url + "mrh-daseinsvorsorge.gpkg" in downloads
