@@ -6,6 +6,7 @@ import ast
 import re
 import subprocess
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,10 @@ OWN = {"geo", "ui", "app", "harness", "bench", "deploy", "ogc", "tests"}  # our 
 
 
 def repository_files() -> list[Path]:
-    """Files of the checkout that git would see (tracked or new), not ignored ones such as .venv."""
+    """Files of the checkout that git would see (tracked or new), not ignored ones such as .venv. In a tree
+    without ``.git`` (a release archive, a ZIP download) the same set by the rules of ``.gitignore``."""
+    if not (ROOT / ".git").exists():
+        return unpacked_files(ROOT)
     listed = subprocess.run(
         ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -25,6 +29,40 @@ def repository_files() -> list[Path]:
         check=True,
     ).stdout.splitlines()
     return [ROOT / name for name in listed if (ROOT / name).is_file()]
+
+
+def unpacked_files(root: Path) -> list[Path]:
+    """Every file below ``root`` that ``.gitignore`` (this project's simple patterns) does not exclude."""
+    patterns = [
+        line.strip()
+        for line in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+
+    def ignored(relative: str) -> bool:
+        parts = relative.split("/")
+        for pattern in patterns:
+            anchored, folder, name = pattern.startswith("/"), pattern.endswith("/"), pattern.strip("/")
+            if "/" in name or anchored:  # a path from the root (its folder, or a file pattern in it)
+                if fnmatch(relative, name) or (folder and relative.startswith(name + "/")):
+                    return True
+            elif any(fnmatch(part, name) for part in (parts[:-1] if folder else parts)):
+                return True
+        return parts[0] == ".git"
+
+    # tool caches (.mypy_cache, .pytest_cache) ignore themselves with a .gitignore of "*"
+    hidden = [
+        g.parent
+        for g in root.rglob(".gitignore")
+        if g.parent != root and "*" in (line.strip() for line in g.read_text().splitlines())
+    ]
+    return sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and not ignored(p.relative_to(root).as_posix())
+        and not any(p.is_relative_to(folder) for folder in hidden)
+    )
 
 
 def python_files() -> list[Path]:
@@ -271,3 +309,10 @@ def test_every_test_file_is_collected():
     assert files - collected == set()
     folders = {p.parent for p in (ROOT / "tests").rglob("test_*.py")}
     assert all((folder / "__init__.py").exists() for folder in folders)
+
+
+def test_the_file_list_is_the_same_without_git(tmp_path):
+    """A release archive has no .git: the checks then read the same files, chosen by .gitignore."""
+    with_git = {p.relative_to(ROOT).as_posix() for p in repository_files()}
+    without = {p.relative_to(ROOT).as_posix() for p in unpacked_files(ROOT)}
+    assert without == with_git
