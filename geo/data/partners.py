@@ -33,7 +33,8 @@ COLUMNS = (
 )
 # What was looked for where a field has no source („nicht dokumentiert“), and where: shown instead of bare gaps;
 # the English summary of the Teilprojekt (an English gloss of its German title, summary, one line per result),
-# in our own words from the same sources: shown on English pages, the German stays the reference.
+# in our own words from the same sources: shown on English pages (results only while there is one English
+# line per German one), the German stays the reference.
 OPTIONAL = ("gesucht", "teilprojekt_en", "kurzbeschreibung_en", "ergebnisse_en")
 TYPES = (
     "Kreis",
@@ -100,16 +101,6 @@ def read_partners(path: Path, theme_slugs: Collection[str]) -> tuple[pd.DataFram
                 Problem(name, row.line, f"Doppelter Regionalschlüssel '{rs}' (schon in Zeile {first_line[rs]}).")
             )
         first_line.setdefault(rs, row.line)
-        german, english = len(split_list(row["ergebnisse"])), len(split_list(row["ergebnisse_en"]))
-        if english and english != german:
-            row_problems.append(
-                Problem(
-                    name,
-                    row.line,
-                    f"Spalte 'ergebnisse_en' hat {english} Einträge, 'ergebnisse' {german} – je Ergebnis eine "
-                    "englische Zeile, in derselben Reihenfolge (mit „|“ getrennt).",
-                )
-            )
         if row["rolle"] == LEAD:
             leads.append(row.line)
         problems.extend(row_problems)

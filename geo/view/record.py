@@ -300,7 +300,9 @@ def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
     if english and row.get("teilprojekt_en"):  # the official title stays German, with an English gloss
         title = f"{title} ({row['teilprojekt_en']})"
     summary = row.get("kurzbeschreibung_en") if english and row.get("kurzbeschreibung_en") else row["kurzbeschreibung"]
-    results = row.get("ergebnisse_en") if english and row.get("ergebnisse_en") else row["ergebnisse"]
+    results = row["ergebnisse"]
+    if english and row.get("ergebnisse_en") and len(row["ergebnisse_en"]) == len(results):
+        results = row["ergebnisse_en"]  # one English line per German result, else the German (never a stale list)
     project_entry = Entry(PROJECT, text(lang, "Teilprojekt"), value=title, missing=missing)
     if not documented:
         project_entry = Entry(PROJECT, project_entry.label, missing=undocumented_text(row, lang))

@@ -307,7 +307,7 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
     assert desktop.locator(".mrh-table tr[aria-current='true']").inner_text().startswith("Kreis Stormarn")
     assert frame.evaluate("() => window.mrhView.partner") == "01062"
     headers = desktop.locator(".mrh-table thead th").all_inner_texts()
-    assert headers == ["Name", "Teilprojekt", "Laufzeit", "Themen"]
+    assert headers == ["Name", "Teilprojekt", "Laufzeit", "Themen", "Was wurde daraus?"]
     width = desktop.evaluate(
         "() => { const t = document.querySelector('[data-testid=stMain]'); return [t.scrollWidth, t.clientWidth]; }"
     )
@@ -320,9 +320,9 @@ def test_undocumented_partners_come_last_with_one_line_of_what_was_searched(desk
     names = rows.locator("th").all_inner_texts()
     assert names[-3:] == ["Kreis Dithmarschen", "Kreis Herzogtum Lauenburg", "Landkreis Nordwestmecklenburg"]
     last = rows.nth(len(names) - 1)
-    assert last.locator("td").count() == 1 and last.locator("td").get_attribute("colspan") == "3"
+    assert last.locator("td").count() == 1 and last.locator("td").get_attribute("colspan") == "4"
     assert last.locator("td").inner_text().startswith("nicht dokumentiert – gesucht: Teilprojekt (Titel")
-    assert rows.nth(0).locator("td").count() == 3
+    assert rows.nth(0).locator("td").count() == 4
 
 
 def test_copy_button_puts_the_link_on_the_clipboard(desktop, server):

@@ -149,10 +149,20 @@ def hostile_server(tmp_path_factory):
         ("rs", "01060"),
         {
             column: HOSTILE
-            for column in ("name", "teilprojekt", "laufzeit", "kurzbeschreibung", "zustaendig", "anmerkung")
+            for column in (
+                "name",
+                "teilprojekt",
+                "laufzeit",
+                "kurzbeschreibung",
+                "zustaendig",
+                "anmerkung",
+                "teilprojekt_en",
+                "kurzbeschreibung_en",
+            )
         }
-        | {"ergebnisse": f"{HOSTILE}|zweites {HOSTILE}"},
+        | {"ergebnisse": f"{HOSTILE}|zweites {HOSTILE}", "ergebnisse_en": f"{HOSTILE}|second {HOSTILE}"},
     )
+    poison("verbleib.csv", ("rs", "01060"), {"verbleib": HOSTILE, "verbleib_en": HOSTILE})
     poison(
         "contacts.csv",
         ("rs", "01060"),
