@@ -10,7 +10,6 @@ import io
 import json
 import re
 import sqlite3
-from pathlib import Path
 
 import pytest
 from matplotlib.text import Text
@@ -119,8 +118,9 @@ def page_text(lang: str) -> str:
             parts += [str(o) for o in getattr(element, "options", [])]
     for element in at.get("bidi_component"):  # our components (table, overview, link fields): their texts
         parts.append(json.dumps(json.loads(element.proto.json), ensure_ascii=False))
-    maps = sorted(MAPS_DIR.glob("karte-*.html"), key=lambda p: p.stat().st_mtime)
-    return "\n".join(parts) + "\n" + without_comments(Path(maps[-1]).read_text(encoding="utf-8"))
+    (frame,) = [e for e in at.get("bidi_component") if e.proto.component_name == "mrh_map"]
+    document = MAPS_DIR / json.loads(frame.proto.json)["src"].rsplit("/", 1)[1]  # the document this page shows
+    return "\n".join(parts) + "\n" + without_comments(document.read_text(encoding="utf-8"))
 
 
 def test_the_page_and_its_map():

@@ -55,8 +55,8 @@ def read_catalog(lang: str, folder: Path = LOCALE_DIR) -> Catalog:
 def update_catalogs(folder: Path = LOCALE_DIR, root: Path = ROOT) -> dict[str, Catalog]:
     """Write ``messages.pot`` from the code and bring every language's ``messages.po`` in step (I/O)."""
     template = extract(root)
-    with (folder / f"{DOMAIN}.pot").open("wb") as pot:  # for translators' tools; not committed (.gitignore)
-        write_po(pot, template, width=PO_WIDTH, sort_by_file=True)
+    with (folder / f"{DOMAIN}.pot").open("wb") as pot:  # for translators' tools; sorted, no line numbers
+        write_po(pot, template, width=PO_WIDTH, omit_header=True, sort_output=True, no_location=True)
     updated = {}
     for po_path in sorted(folder.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         lang = po_path.parts[-3]

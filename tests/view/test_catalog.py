@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po
 
 from geo.build.catalog import catalog_problems, extract, read_catalog
 from geo.view.i18n import NOTE_2017, Texts, ptext, role_label, text, type_label
@@ -18,6 +19,16 @@ def test_the_catalog_holds_no_translation_of_a_string_the_code_no_longer_has():
     code = {(m.id, m.context) for m in extract() if m.id}
     catalog = {(m.id, m.context) for m in read_catalog("en") if m.id}
     assert catalog - code == set(), "stale entries: run python -m geo texts"
+
+
+def test_the_committed_template_is_the_code_of_today():
+    """messages.pot (what translators' tools read) lists exactly the strings the code has."""
+    from geo.build.catalog import DOMAIN
+    from geo.data.paths import LOCALE_DIR
+
+    with (LOCALE_DIR / f"{DOMAIN}.pot").open("rb") as pot:
+        committed = {(m.id, m.context) for m in read_po(pot) if m.id}
+    assert committed == {(m.id, m.context) for m in extract() if m.id}, "run python -m geo texts"
 
 
 def small_catalog(*entries: tuple[str, str, bool]) -> Catalog:
