@@ -20,7 +20,7 @@ from geo.view.escape import html_template
 from geo.view.features import feature_collection
 from geo.view.formats import source_period, tel_uri
 from geo.view.i18n import N_, ptext, text
-from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, partner_record, short_name
+from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, partner_records, short_name
 from geo.view.state import ViewState
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
@@ -132,9 +132,8 @@ def partner_details(project: Project, lang: str) -> dict[str, dict[str, Any]]:
     """What a partner's popup shows in the offline map: the record's Teilprojekt, Themen and Laufzeit (plain
     text) and its sources (only checked http(s) addresses)."""
     details = {}
-    for rs in project.partners.index:
-        record = partner_record(project, str(rs), lang)
-        details[str(rs)] = {
+    for record in partner_records(project, project.partners.index, lang):
+        details[record.rs] = {
             "fields": [[record[key].label, record[key].plain] for key in POPUP],
             "sources": [x.url for x in record[SOURCES].links if is_web_url(x.url)],
             "sourcesLabel": record[SOURCES].label,

@@ -24,6 +24,7 @@ from geo.view.record import (
     Link,
     PartnerRecord,
     partner_record,
+    partner_records,
     readable_entries,
     source_link,
 )
@@ -114,7 +115,7 @@ def shared_themes(records: list[PartnerRecord]) -> set[str]:
 
 def compare_markdown(project: Project, rs: str, keys: tuple[str, ...], lang: str) -> str:
     """One column of the comparison (``rs`` among ``keys``): the shared themes are bold."""
-    records = [partner_record(project, key, lang) for key in keys]
+    records = partner_records(project, keys, lang)
     record = records[keys.index(rs)] if rs in keys else partner_record(project, rs, lang)
     shared = frozenset(shared_themes(records))
     lines = [f"#### {md_text(record.name)}"]

@@ -8,7 +8,9 @@ language × output). Values are plain text: every renderer escapes for its own f
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -19,6 +21,7 @@ from geo.data.sources import is_mirror
 from geo.data.themes import theme_labels
 from geo.view.formats import format_day, format_number, source_period, tel_uri
 from geo.view.i18n import role_label, text, type_label
+from geo.view.network import Link as ThemeLink
 from geo.view.network import partners_sharing, theme_links
 
 # The entries' keys, in the order of the record (what a renderer selects by).
@@ -190,9 +193,8 @@ def source_link(url: str, lang: str) -> Link:
     return Link(url, urlsplit(url).hostname or url, note)
 
 
-def contacts_of(project: Project, rs: str, lang: str) -> tuple[Contact, ...]:
+def contacts_of(related: Related, rs: str, lang: str) -> tuple[Contact, ...]:
     """The partner's contacts (``rs`` "" gives the Dachprojekt's), in the order of contacts.csv."""
-    rows = project.contacts[project.contacts["rs"] == rs]
     return tuple(
         Contact(
             organisation=c["organisation"],
@@ -204,8 +206,34 @@ def contacts_of(project: Project, rs: str, lang: str) -> tuple[Contact, ...]:
             email=c["email"],
             note=c["anmerkung"],
         )
-        for _, c in rows.iterrows()
+        for c in related.contacts.get(rs, [])
     )
+
+
+@dataclass(frozen=True)
+class Related:
+    """What the other files say about partners, grouped by ``rs`` once for all the records built together
+    (a pandas mask per partner and file cost the table ten times what its records need)."""
+
+    contacts: dict[str, list[dict[Hashable, Any]]]
+    outcomes: dict[str, list[dict[Hashable, Any]]]
+    programmes: list[dict[Hashable, Any]]
+    links: list[ThemeLink]  # partners sharing themes (geo.view.network.theme_links)
+
+    @classmethod
+    def of(cls, project: Project) -> Related:
+        def grouped(table: pd.DataFrame) -> dict[str, list[dict[Hashable, Any]]]:
+            found: dict[str, list[dict[Hashable, Any]]] = {}
+            for row in table.to_dict("records"):
+                found.setdefault(str(row["rs"]), []).append(row)
+            return found
+
+        return cls(
+            grouped(project.contacts),
+            grouped(project.outcomes),
+            project.programmes.to_dict("records"),
+            theme_links(project),
+        )
 
 
 def figures_entry(project: Project, rs: str, lang: str) -> Entry:
@@ -235,18 +263,19 @@ def figures_entry(project: Project, rs: str, lang: str) -> Entry:
     return Entry(FIGURES, label, value=value, source=source, note=note)
 
 
-def outcomes_entry(project: Project, rs: str, lang: str) -> Entry:
+def outcomes_entry(related: Related, rs: str, lang: str) -> Entry:
     """What became of the Teilprojekt after 9/2016: dated statements with sources, or what was searched."""
-    rows = project.outcomes[project.outcomes["rs"] == rs]
+    rows = related.outcomes.get(rs, [])
     english = lang == "en"
     cited = tuple(
         Cited(
             f"{format_day(r['datum'], lang)}: {r['verbleib_en'] if english else r['verbleib']}",
             tuple(source_link(u, lang) for u in r["quelle"]),
         )
-        for _, r in rows[rows["verbleib"] != ""].iterrows()
+        for r in rows
+        if r["verbleib"]
     )
-    searched = [r["gesucht_en"] if english else r["gesucht"] for _, r in rows[rows["gesucht"] != ""].iterrows()]
+    searched = [r["gesucht_en"] if english else r["gesucht"] for r in rows if r["gesucht"]]
     missing = (
         text(lang, "nichts bekannt – gesucht: {searched}", searched="; ".join(searched))
         if searched
@@ -255,7 +284,7 @@ def outcomes_entry(project: Project, rs: str, lang: str) -> Entry:
     return Entry(OUTCOMES, text(lang, "Was wurde daraus?"), cited=cited, missing=missing)
 
 
-def programmes_entry(project: Project, rs: str, lang: str) -> Entry:
+def programmes_entry(related: Related, rs: str, lang: str) -> Entry:
     """Federal model programmes on the partner's territory: context, which no source links to the project."""
     english = lang == "en"
     cited = tuple(
@@ -266,7 +295,7 @@ def programmes_entry(project: Project, rs: str, lang: str) -> Entry:
             + (r["rolle_en"] if english else r["rolle"]),
             tuple(source_link(u, lang) for u in r["quelle"]),
         )
-        for _, r in project.programmes.iterrows()
+        for r in related.programmes
         if rs in r["rs"]
     )
     note = (
@@ -276,10 +305,10 @@ def programmes_entry(project: Project, rs: str, lang: str) -> Entry:
     return Entry(PROGRAMMES, text(lang, "Bundesmodellvorhaben im Gebiet"), cited=cited, note=note, missing=missing)
 
 
-def network_entry(project: Project, rs: str, lang: str) -> Entry:
+def network_entry(project: Project, related: Related, rs: str, lang: str) -> Entry:
     """Partners sharing at least one theme with ``rs``: the starting point for transfer."""
     labels = theme_labels(project.themes, lang)
-    others = partners_sharing(theme_links(project), rs)
+    others = partners_sharing(related.links, rs)
     items = tuple(
         f"{project.partners.at[other, 'display_name']}: {', '.join(labels[s] for s in shared)}"
         for other, shared in others
@@ -288,9 +317,16 @@ def network_entry(project: Project, rs: str, lang: str) -> Entry:
     return Entry(NETWORK, label, items=items, missing=text(lang, "keine gemeinsamen Themen dokumentiert"))
 
 
-def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
+def partner_records(project: Project, keys: Iterable[str], lang: str) -> list[PartnerRecord]:
+    """The records of the partners ``keys``, in that order (the other files are grouped once for all)."""
+    related = Related.of(project)
+    return [partner_record(project, str(rs), lang, related) for rs in keys]
+
+
+def partner_record(project: Project, rs: str, lang: str, related: Related | None = None) -> PartnerRecord:
     """The record of partner ``rs`` in ``lang`` (reads nothing). Every partner has every entry but SEARCHED
     and NOTE; for a partner without a documented Teilprojekt, PROJECT says what was searched."""
+    related = related or Related.of(project)
     row = project.partners.loc[rs]
     missing = not_documented(lang)
     labels = theme_labels(project.themes, lang)
@@ -316,16 +352,16 @@ def partner_record(project: Project, rs: str, lang: str) -> PartnerRecord:
         Entry(SUMMARY, text(lang, "Kurzbeschreibung"), value=summary, missing=missing),
         Entry(RESULTS, text(lang, "Ergebnisse"), items=tuple(results), missing=missing),
         Entry(OFFICE, text(lang, "Zuständig"), value=row["zustaendig"], missing=missing),
-        Entry(CONTACTS, text(lang, "Kontakt"), contacts=contacts_of(project, rs, lang), missing=missing),
+        Entry(CONTACTS, text(lang, "Kontakt"), contacts=contacts_of(related, rs, lang), missing=missing),
     ]
     if row["gesucht"] and documented:
         entries.append(Entry(SEARCHED, text(lang, "Gesucht"), value=row["gesucht"]))
     if row["anmerkung"]:
         entries.append(Entry(NOTE, text(lang, "Anmerkung"), value=row["anmerkung"]))
     entries += [
-        outcomes_entry(project, rs, lang),
-        programmes_entry(project, rs, lang),
-        network_entry(project, rs, lang),
+        outcomes_entry(related, rs, lang),
+        programmes_entry(related, rs, lang),
+        network_entry(project, related, rs, lang),
         Entry(
             SOURCES, text(lang, "Quellen"), links=tuple(source_link(u, lang) for u in row["quellen"]), missing=missing
         ),

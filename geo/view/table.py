@@ -24,6 +24,7 @@ from geo.view.record import (
     is_documented,
     not_documented,
     partner_record,
+    partner_records,
     undocumented_text,
 )
 
@@ -53,7 +54,7 @@ def partner_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Da
     Four readable columns (Name and the record's Teilprojekt, Laufzeit, Themen); everything else is in the
     details and in :func:`export_table`. :func:`undocumented_notes` says what was searched for the others.
     """
-    records = [partner_record(project, str(rs), lang) for rs in matches(project, themes)]
+    records = partner_records(project, matches(project, themes), lang)
     records.sort(key=lambda r: (not r.documented, r.name))
     missing = not_documented(lang)
 
@@ -101,9 +102,9 @@ def export_table(project: Project, themes: tuple[str, ...], lang: str) -> pd.Dat
     Stand and erfasst stay as partners.csv writes them, for machines.
     """
     rows = []
-    for rs in matches(project, themes):
+    for record in partner_records(project, matches(project, themes), lang):
+        rs = record.rs
         p = project.partners.loc[rs]
-        record = partner_record(project, str(rs), lang)
         figures = figures_of(project.demography, str(rs))
 
         def value(key: str, record: PartnerRecord = record) -> str:
