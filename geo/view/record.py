@@ -250,7 +250,10 @@ def figures_entry(project: Project, rs: str, lang: str) -> Entry:
     density = format_number(found.einwohner_je_km2, lang, 1)
     value = f"{population} · {area} km² · {density} " + text(lang, "Einw./km²")
     stand = text(lang, "Destatis, Stand {date}", date=format_day(found.stand, lang))
-    source = f"{stand}; " + text(lang, "Lizenz") + f": {found.lizenz}"
+    licence = found.lizenz  # the source's own words: quoted as such on pages in another language
+    if lang != "de":
+        licence = f"„{licence}“ (" + text(lang, "deutscher Wortlaut") + ")"
+    source = f"{stand}; " + text(lang, "Lizenz") + f": {licence}"
     note = (
         text(
             lang,
