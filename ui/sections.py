@@ -182,6 +182,8 @@ def table_and_overview(t: Texts, project: Project, view: ViewState, session: Ses
 
 def downloads(t: Texts, served: Served, view: ViewState) -> None:
     project, lang, stem = served.project, t.lang, "mrh-daseinsvorsorge-partner"
+    # read during the run: the files are made on click, outside it, where st.context knows no address
+    root, operator = page_root(), publisher()
     st.markdown(t("**Herunterladen:**"))
     csv_col, geojson_col, gpkg_col = st.columns(3)  # two rows of three: labels stay whole on a laptop
     html_col, png_col, pdf_col = st.columns(3)
@@ -225,7 +227,7 @@ def downloads(t: Texts, served: Served, view: ViewState) -> None:
     )
     pdf_col.download_button(
         t("Steckbrief (PDF)"),
-        lambda: loaders.factsheet(served, view.partner or "", lang, None, page_root(), publisher()),
+        lambda: loaders.factsheet(served, view.partner or "", lang, None, root, operator),
         f"steckbrief-{view.partner or 'partner'}.pdf",
         "application/pdf",
         on_click="ignore",
@@ -307,10 +309,10 @@ def publisher() -> str:
 def cite(t: Texts, project: Project, view: ViewState) -> None:
     """Cite and reuse: a citation of the data set (and of the selected partner) to copy, as BibTeX and
     CSL-JSON, and the data set's description in DCAT-AP.de for open-data portals."""
-    root = page_root()
-    wanted = [citation(project, t.lang, root, date.today(), publisher())]
+    root, operator = page_root(), publisher()
+    wanted = [citation(project, t.lang, root, date.today(), operator)]
     if view.partner:
-        wanted.append(citation(project, t.lang, root, date.today(), publisher(), rs=view.partner))
+        wanted.append(citation(project, t.lang, root, date.today(), operator, rs=view.partner))
     with st.expander(t("Zitieren und weiterverwenden")):
         for entry in wanted:
             st.markdown(md_text(entry.text))
@@ -327,7 +329,7 @@ def cite(t: Texts, project: Project, view: ViewState) -> None:
         )
         meta.download_button(
             t("Metadaten (DCAT-AP.de)"),
-            lambda: dcat_jsonld(project, root, ogc_url(), publisher()),
+            lambda: dcat_jsonld(project, root, ogc_url(), operator),
             "mrh-daseinsvorsorge.dcat.jsonld",
             "application/ld+json",
             on_click="ignore",

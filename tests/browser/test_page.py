@@ -280,6 +280,23 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
     context.close()
 
 
+def test_citations_and_the_steckbrief_name_the_address_a_reader_opened(page, server):
+    """The files are made on click, outside Streamlit's run: the page's address must be read during the run
+    (a Steckbrief made on click once ended without its citation)."""
+    from pypdf import PdfReader
+
+    open_map(page, server + "/?region=03352")
+    page.get_by_text("Zitieren und weiterverwenden").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Zitat als BibTeX").click()
+    entries = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "@misc{mrh-daseinsvorsorge-03352," in entries and f"url = {{{server}/?region=03352}}" in entries
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Steckbrief (PDF)").click()
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(info.value.path()).pages).split())
+    assert "Zitiervorschlag: " in text and f"{server}/?region=03352" in text
+
+
 def test_basemap_is_opt_in(page, server):
     page.route(re.compile(r"https://sgx\.geodatenzentrum\.de/.*"), lambda route: route.abort())
     open_map(page, server + "/?karte=basemap")
