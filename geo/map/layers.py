@@ -20,7 +20,7 @@ from geo.view.escape import html_template
 from geo.view.features import feature_collection
 from geo.view.formats import source_period, tel_uri
 from geo.view.i18n import N_, ptext, text
-from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, partner_records, short_name
+from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, narrow_name, partner_records, short_name
 from geo.view.state import ViewState
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
@@ -28,7 +28,31 @@ CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
 # (folium's first view and map.js's) uses ``legend``, an estimate of the strip's height without a filter:
 # the first view is the one kept, the layers are projected once and nothing forces a layout before the
 # browser's own. Later views measure the legend (map.js, frame()).
-MAP_PADDING = {"margin": 12, "below": 40, "legend": 46}
+MAP_PADDING = {"margin": 12, "below": 40, "legend": 46, "legend_closed": 26}
+# Maps narrower than this (px) are phones: short names (labels.js), a folded legend (panel.js) and a first
+# view without the partners' small outlying parts (core_bounds). map.css's media query uses the same width.
+NARROW_PX = 480
+# A part of a partner smaller than this share of its area does not count for the phone's first view.
+OUTLYING_SHARE = 0.01
+
+
+def core_bounds(partners: gpd.GeoDataFrame) -> list[list[float]]:
+    """``[[south, west], [north, east]]`` of the partners without their small outlying parts.
+
+    Helgoland (Kreis Pinneberg, 1,7 km² of 664) lies 60 km out in the North Sea: on a 358 px map framing it
+    costs a fifth of the width, and it is a dot there anyway. Wide maps frame everything."""
+    parts = partners.geometry.explode(index_parts=False)
+    whole = partners.geometry.area.reindex(parts.index)
+    kept = parts[parts.area >= OUTLYING_SHARE * whole]
+    west, south, east, north = kept.total_bounds
+    return [[south, west], [north, east]]
+
+
+class StartView(Script):
+    """The first view: the partners framed with room for the legend (``MRH.startView``, map.js), before any
+    layer is added; on narrow maps without outlying parts and with room for the folded legend."""
+
+    _source = "MRH.startView({{ this._parent.get_name() }}, {{ this.frame|js }});"
 
 
 class Panes(Script):
@@ -89,6 +113,8 @@ MAP_TEXTS = {
     "lead": N_("Federführung (gestrichelt)"),
     "lead_short": N_("Federführung"),
     "legend": N_("Legende"),
+    "filter_one": N_("Filter: 1 Thema"),
+    "filter_count": N_("Filter: {n} Themen"),
     "filter_rule": N_("Partner mit mindestens einem der gewählten Themen"),
     "no_match": N_("ohne gewähltes Thema"),
     "partner": N_("Partnerregion"),
@@ -106,7 +132,7 @@ MAP_TEXTS = {
 def partner_features(project: Project, lang: str) -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs.
 
-    All text is plain: the browser inserts ``name`` and ``short`` with ``textContent`` (tooltips, labels,
+    All text is plain: the browser inserts ``name``, ``short`` and ``narrow`` (phones) with ``textContent`` (tooltips, labels,
     accessible names). Styles, too, are set in the browser (``layers.js``), so no per-feature style code is sent.
     """
     partners = project.partners
@@ -116,6 +142,7 @@ def partner_features(project: Project, lang: str) -> dict[str, Any]:
             "rs": [str(rs) for rs in partners.index],
             "name": list(partners["display_name"]),
             "short": [short_name(name) for name in partners["name"]],
+            "narrow": [narrow_name(name) for name in partners["name"]],
             "themen": list(partners["themen"]),
             "area": [round(float(a)) for a in partners["area_km2"]],
             "pt": [[round(p.y, 4), round(p.x, 4)] for p in points],
@@ -182,18 +209,20 @@ def build_map(
         zoom_start=8,
         control_scale=True,
         double_click_zoom=False,
-        zoom_snap=0.25,
+        zoom_snap=0.05,  # the first view fills the frame (a quarter step left up to a fifth of it empty)
         zoom_delta=0.5,
     )
     figure.add_child(fmap)
     fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/map/mapdoc.py)
     Panes().add_to(fmap)
     west, south, east, north = project.partners.total_bounds
-    bounds = [[south, west], [north, east]]
-    below = MAP_PADDING["below"] + MAP_PADDING["legend"]
-    fmap.fit_bounds(
-        bounds, padding_top_left=(MAP_PADDING["margin"],) * 2, padding_bottom_right=(MAP_PADDING["margin"], below)
-    )
+    frame = {
+        "bounds": [[south, west], [north, east]],
+        "core": core_bounds(project.partners),
+        "padding": MAP_PADDING,
+        "narrow": NARROW_PX,
+    }
+    StartView(frame=frame).add_to(fmap)
     Attribution(text=ATTRIBUTION).add_to(fmap)
     layers: list[tuple[str, folium.map.Layer]] = []
     if basemap:
@@ -231,8 +260,6 @@ def build_map(
         layers.append((text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"), context))
 
     data = {
-        "bounds": bounds,
-        "padding": MAP_PADDING,
         "styles": map_styles(),
         "view": view_data(state or ViewState()),
         "contactColors": CONTACT_COLORS,

@@ -187,6 +187,25 @@ def short_name(name: str) -> str:
     return f"{head} i. d. {tail[:1]}." if sep and tail else name
 
 
+# The name on narrow maps (phones), by rules a reader knows from signs and lists; the tooltip, the selected
+# partner's panel and every other output keep the full name.
+NARROW_RULES = (
+    ("Herzogtum ", "Hzgt. "),  # Hzgt. Lauenburg
+    ("Nordwestmecklenburg", "NW-Mecklenburg"),
+)
+
+
+def narrow_name(name: str) -> str:
+    """The name on a narrow map: ``Herzogtum Lauenburg`` → ``Hzgt. Lauenburg``, ``Buchholz in der
+    Nordheide`` → ``Buchholz``; names without a rule are :func:`short_name`."""
+    head, sep, _ = name.partition(" in der ")
+    if sep:
+        return head
+    for long, short in NARROW_RULES:
+        name = name.replace(long, short)
+    return short_name(name)
+
+
 def source_link(url: str, lang: str) -> Link:
     """A source named by its host; a copy site says that the original was not found."""
     note = text(lang, "Kopie; Original nicht gefunden") if is_mirror(url) else ""

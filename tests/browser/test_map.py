@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.data.project import load_project
 from geo.view.table import theme_counts
@@ -95,12 +96,12 @@ def test_two_theme_filter_is_readable_from_the_map_alone(desktop, server):
         "(ids) => ids.map(id => document.querySelector(id).getAttribute('patternTransform'))", [f[4:-1] for f in fills]
     )
     assert len(set(angles)) == 2
-    # the selection outline lies above every overlay
+    # the selection outline lies above every overlay, and only the names above it (it never crosses them)
     panes = frame.evaluate(
-        "() => ['mrhThemes', 'mrhDensity', 'overlayPane', 'mrhLabels', 'mrhSelection']"
+        "() => ['mrhThemes', 'mrhDensity', 'overlayPane', 'mrhSelection', 'mrhLabels']"
         ".map(n => Number(getComputedStyle(window.map.getPane(n)).zIndex))"
     )
-    assert panes[-1] == max(panes)
+    assert max(panes[:3]) < panes[3] < panes[4]
     assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2  # white halo and black line
 
 
@@ -264,6 +265,115 @@ def test_phone_tap_selects_and_brings_the_details_into_view(phone, server):
     assert header["y"] + header["height"] <= top < 844, (top, header)  # not under Streamlit's header bar
 
 
+# The names as drawn on a narrow map, with what the phone rules need: the selected name and whether the
+# selection's black line passes through its box; each leader's two ends (page px of the frame).
+PHONE_NAMES = """() => {
+  const line = document.querySelectorAll('.leaflet-mrhSelection-pane path')[1] || null;
+  function crossed(r) {
+    if (!line) { return false; }
+    const m = line.getScreenCTM().inverse(), p = line.ownerSVGElement.createSVGPoint();
+    for (let x = r.left; x <= r.right; x += 2) for (let y = r.top; y <= r.bottom; y += 2) {
+      p.x = x; p.y = y; if (line.isPointInStroke(p.matrixTransform(m))) return true;
+    }
+    return false;
+  }
+  return Array.from(document.querySelectorAll('.mrh-label')).map((icon) => {
+    const span = icon.querySelector('span'), r = span.getBoundingClientRect();
+    const leader = icon.querySelector('.mrh-leader'), end = leader.querySelector('.line');
+    const at = icon.getBoundingClientRect();
+    return {text: span.textContent, visible: getComputedStyle(span).visibility === 'visible',
+      selected: span.classList.contains('mrh-label-selected'), crossed: crossed(r),
+      x0: r.left, y0: r.top, x1: r.right, y1: r.bottom,
+      leader: getComputedStyle(leader).display === 'none' ? null :
+        [at.left, at.top, at.left + Number(end.getAttribute('x2')), at.top + Number(end.getAttribute('y2'))]};
+  });
+}"""
+LEGEND_SHARE = """() => {
+  const map = document.querySelector('.leaflet-container').getBoundingClientRect();
+  const legend = document.querySelector('.mrh-legend').getBoundingClientRect();
+  return legend.width * legend.height / (map.width * map.height);
+}"""
+
+
+def disclosure(page, name: str) -> bool | None:  # type: ignore[no-untyped-def]
+    """Chromium's accessibility tree of the map frame: the expanded state of the disclosure named ``name``."""
+    session = page.context.new_cdp_session(page)
+    frames = session.send("Page.getFrameTree")["frameTree"].get("childFrames", [])
+    (frame_id,) = [f["frame"]["id"] for f in frames if "/static/maps/" in f["frame"]["url"]]
+    for node in session.send("Accessibility.getFullAXTree", {"frameId": frame_id})["nodes"]:
+        if node.get("role", {}).get("value") == "DisclosureTriangle" and node.get("name", {}).get("value") == name:
+            states = {p["name"]: p["value"]["value"] for p in node.get("properties", [])}
+            return bool(states.get("expanded"))
+    return None
+
+
+@pytest.mark.parametrize(
+    "query, selected",
+    [("/", None), ("/?region=01051", "Dithmarschen"), ("/?region=01060&thema=mobilitaet&thema=wohnen", "Segeberg")],
+)
+def test_phone_names_every_partner_and_the_selected_one_uncrossed(phone, server, query, selected):
+    """At 390 px at least 10 of 12 names (issue 33; today all 12), in short forms a reader understands, none
+    overlapping; the selected one always, never crossed by its own outline; a moved name is joined to its point."""
+    frame = open_map(phone, server + query)
+    frame.wait_for_function("() => document.querySelectorAll('.mrh-label span').length === 12")
+    frame.wait_for_function(
+        "() => Array.from(document.querySelectorAll('.mrh-label span')).some(s => s.textContent === 'Hzgt. Lauenburg')"
+    )
+    names = frame.evaluate(PHONE_NAMES)
+    shown = [n for n in names if n["visible"]]
+    assert len(shown) >= 10, [n["text"] for n in shown]
+    assert overlapping(shown) == []
+    assert {"Hzgt. Lauenburg", "NW-Mecklenburg", "Buchholz"} <= {n["text"] for n in names}
+    box = frame.evaluate("() => document.querySelector('.leaflet-container').getBoundingClientRect().toJSON()")
+    for name in shown:  # inside the map, and a leader runs from the partner's point to the name's edge
+        assert box["left"] <= name["x0"] and name["x1"] <= box["right"] and box["top"] <= name["y0"], name
+        if name["leader"]:
+            x, y = name["leader"][2:]
+            assert name["x0"] - 1.5 <= x <= name["x1"] + 1.5 and name["y0"] - 1.5 <= y <= name["y1"] + 1.5, name
+    chosen = [n for n in names if n["selected"]]
+    if selected is None:
+        assert chosen == []
+    else:
+        assert [n["text"] for n in chosen] == [selected] and chosen[0]["visible"]
+        assert not chosen[0]["crossed"], chosen[0]
+
+
+def test_phone_first_view_fills_the_frame_with_the_partners(phone, server):
+    """The partners (without Helgoland, 60 km out at sea) span the map's width less its margins."""
+    frame = open_map(phone, server + "/")
+    share = frame.evaluate(
+        "() => { const b = L.latLngBounds(MRH.frame.core), m = window.map;"
+        " return (m.latLngToContainerPoint(b.getNorthEast()).x - m.latLngToContainerPoint(b.getSouthWest()).x)"
+        " / m.getSize().x; }"
+    )
+    assert share >= 0.9, share
+
+
+def test_phone_legend_is_folded_to_one_line_and_opens_without_hiding_the_selection(phone, server):
+    """Closed it covers at most 8 % of the map; keyboard and screen reader reach it as a disclosure whose state
+    is announced; opened, the selected partner stays above it."""
+    frame = open_map(phone, server + "/?region=01053&thema=mobilitaet")
+    legend = frame.locator("details.mrh-legend")
+    expect(legend).not_to_have_attribute("open", "")
+    expect(legend.locator("summary")).to_have_text("Legende · Filter: 1 Thema")
+    assert frame.evaluate(LEGEND_SHARE) <= 0.08
+    # the summary is a disclosure: screen readers hear its name and its state, collapsed or expanded
+    assert disclosure(phone, "Legende · Filter: 1 Thema") is False
+    legend.locator("summary").focus()
+    phone.keyboard.press("Enter")
+    expect(legend).to_have_attribute("open", "")
+    expect(legend).to_contain_text("Mobilität")
+    assert disclosure(phone, "Legende · Filter: 1 Thema") is True
+    hidden = frame.evaluate(
+        "() => { const l = document.querySelector('.mrh-legend').getBoundingClientRect();"
+        " const s = document.querySelectorAll('.leaflet-mrhSelection-pane path')[1].getBoundingClientRect();"
+        " return s.bottom > l.top && s.top < l.bottom && s.right > l.left && s.left < l.right; }"
+    )
+    assert not hidden
+    phone.keyboard.press("Enter")
+    expect(legend).not_to_have_attribute("open", "")
+
+
 # Bytes the map document and Leaflet's script (beside it, ui/mapview.py) took from the network, by the frame's
 # Resource Timing: 0 when the browser's cache answered without asking the server (a 304 counts its headers).
 TRANSFERRED = """() => [
@@ -404,8 +514,16 @@ def test_searched_place_is_marked_and_named_on_the_map(desktop, server):
     assert inside
 
 
+# Every partner's shape lies inside the map; on a narrow map (< 480 px) only the shapes without their small
+# outlying parts (Helgoland): the partners' points and the core bounds, which those parts do not enlarge.
 PARTNERS_INSIDE = """() => {
   const box = document.querySelector('.leaflet-container').getBoundingClientRect();
+  if (box.width < 480) {
+    const view = window.map.getBounds();
+    const points = [];
+    window.map.eachLayer((l) => { if (l.feature && l.options.pane === 'mrhPartners') points.push(l.feature.properties.pt); });
+    return points.length === 12 && view.contains(L.latLngBounds(MRH.frame.core)) && points.every((p) => view.contains(p));
+  }
   return Array.from(document.querySelectorAll('path.mrh-partner')).every((path) => {
     const r = path.getBoundingClientRect();
     return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;

@@ -11,9 +11,9 @@ from branca.element import Figure
 
 from geo.data.paths import MAP_WEB
 from geo.data.project import load_project
-from geo.map.layers import Attribution, build_map, contact_popup_html, view_data
+from geo.map.layers import Attribution, build_map, contact_popup_html, core_bounds, partner_features, view_data
 from geo.map.mapdoc import MAP_SCRIPTS, content_name, map_document
-from geo.view.record import short_name
+from geo.view.record import narrow_name, short_name
 from geo.view.state import ViewState
 
 URL = re.compile(r"""https?://[^\s"'<>)`\\]+""")
@@ -126,6 +126,35 @@ def test_start_view_of_an_export_is_in_the_document(project):
 )
 def test_short_names(name, short):
     assert short_name(name) == short
+
+
+@pytest.mark.parametrize(
+    ("name", "narrow"),
+    [
+        ("Buchholz in der Nordheide", "Buchholz"),
+        ("Herzogtum Lauenburg", "Hzgt. Lauenburg"),
+        ("Nordwestmecklenburg", "NW-Mecklenburg"),
+        ("Segeberg", "Segeberg"),
+        ("Ludwigslust-Parchim", "Ludwigslust-Parchim"),
+    ],
+)
+def test_narrow_names_on_phones(name, narrow):
+    assert narrow_name(name) == narrow
+
+
+def test_every_partner_has_a_narrow_name_no_longer_than_its_short_one(project):
+    collection = partner_features(project, "de")
+    for feature in collection["features"]:
+        p = feature["properties"]
+        assert 0 < len(p["narrow"]) <= len(p["short"]), p
+
+
+def test_phone_frame_leaves_out_helgoland_only(project):
+    """core_bounds drops parts under 1 % of their partner: Helgoland (7,9° E) and nothing else of note."""
+    (south, west), (north, east) = core_bounds(project.partners)
+    west_all, south_all, east_all, north_all = project.partners.total_bounds
+    assert west_all < 7.95 < 8.3 < west  # Helgoland out, Cuxhaven's coast in
+    assert (south, north, east) == pytest.approx((south_all, north_all, east_all), abs=0.02)
 
 
 def test_hostile_names_are_inert_in_tooltips_popups_and_labels(project):

@@ -1,15 +1,37 @@
 /* The partners' names on the map: as many as fit, the selected partner first, then by area; never two
- * overlapping, and never on a contact point or the selection outline. */
+ * overlapping, never on a map control, and never on a contact point or the selection outline.
+ *
+ * A name sits on its partner's point if it fits there. If not, it moves out into free space, joined to the
+ * point by a thin line (a leader): at 390 px the partners around Hamburg are smaller than their names, and
+ * the land above and below the region is empty. On narrow maps the names take their short forms
+ * (``narrow``, rules in geo/view/record.py, narrow_name). */
 (function (MRH) {
   "use strict";
 
   var el = MRH.dom.el;
+  var SVG = "http://www.w3.org/2000/svg";
   // A name that does not fit at its point tries just above or below it.
-  var OFFSETS = [[0, 0], [0, -15], [0, 15]];
+  var NEAR = [[0, 0], [0, -15], [0, 15]];
+  // Then out on a leader: directions (every 22,5°, the one pointing away from the region's middle first) and
+  // the leader's length in px, shortest first.
+  var ANGLES = 16;
+  var REACH = [18, 30, 44, 58, 74, 92, 112, 134];
+  var LEADERS_UP_TO = 60;  // names; more regions than this keep to their points (a few hundred stay quick)
 
   function overlaps(a, b) {
     var m = 3;
     return !(a.right + m < b.left || b.right + m < a.left || a.bottom + m < b.top || b.bottom + m < a.top);
+  }
+
+  /* Does the segment from (x1, y1) to (x2, y2) pass through rectangle r? (sampled every 3 px) */
+  function segmentHits(s, r) {
+    var steps = Math.max(1, Math.ceil(Math.hypot(s[2] - s[0], s[3] - s[1]) / 3));
+    for (var i = 0; i <= steps; i++) {
+      var x = s[0] + (s[2] - s[0]) * i / steps;
+      var y = s[1] + (s[3] - s[1]) * i / steps;
+      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) { return true; }
+    }
+    return false;
   }
 
   /* Does a screen rectangle touch the drawn selection outline? (sampled every 4 px) */
@@ -29,20 +51,38 @@
     return false;
   }
 
+  /* The point of rectangle r nearest to (x, y). */
+  function nearest(r, x, y) {
+    return [Math.min(Math.max(x, r.left), r.right), Math.min(Math.max(y, r.top), r.bottom)];
+  }
+
   /* The names of one map; ctx is its shared state (map.js). Returns {layout}. */
   function labels(ctx) {
     var map = ctx.map;
     var cfg = ctx.cfg;
     var group = L.layerGroup().addTo(map);
     var names = [];
+    var narrow = null;  // which forms the spans show (set by layout)
     cfg.partners.eachLayer(function (layer) {
       var p = layer.feature.properties;
+      var node = el("div", "mrh-label-node");
+      var leader = document.createElementNS(SVG, "svg");
+      leader.setAttribute("class", "mrh-leader");
+      leader.setAttribute("aria-hidden", "true");
+      ["halo", "line"].forEach(function (kind) {
+        var line = document.createElementNS(SVG, "line");
+        line.setAttribute("class", kind);
+        leader.appendChild(line);
+      });
       var span = el("span", "", p.short);
+      node.appendChild(leader);
+      node.appendChild(span);
       var marker = L.marker(p.pt, {
-        icon: L.divIcon({className: "mrh-label", html: span, iconSize: null}),
+        icon: L.divIcon({className: "mrh-label", html: node, iconSize: null}),
         interactive: false, keyboard: false, pane: "mrhLabels"
       }).addTo(group);
-      names.push({rs: p.rs, area: p.area, span: span, marker: marker});
+      names.push({rs: p.rs, area: p.area, short: p.short, narrow: p.narrow || p.short, span: span,
+        leader: leader, marker: marker});
     });
 
     /* One read pass, then arithmetic, then one write pass: no layout per label and candidate, so a map
@@ -50,7 +90,9 @@
     function layout() {
       if (!ctx.laidOut) { return; }  // before the first layout, reading sizes would force one (map.js)
       var selected = ctx.view.partner;
-      var box = map.getContainer().getBoundingClientRect();
+      var container = map.getContainer();
+      var box = container.getBoundingClientRect();
+      var isNarrow = MRH.narrow(map);
       var points = [];  // contact points: names avoid them where they can
       if (cfg.contacts && map.hasLayer(cfg.contacts)) {
         cfg.contacts.eachLayer(function (marker) {
@@ -58,61 +100,133 @@
           if (path) { points.push(path.getBoundingClientRect()); }
         });
       }
-      names.forEach(function (label) {  // writes
+      // writes
+      names.forEach(function (label) {
         label.span.classList.toggle("mrh-label-selected", label.rs === selected);
+        if (isNarrow !== narrow) { label.span.textContent = isNarrow ? label.narrow : label.short; }
       });
-      names.forEach(function (label) {  // reads: one layout for all
+      narrow = isNarrow;
+      // reads: one layout for all
+      var controls = [];  // zoom, home, panel, legend, scale, attribution: names never go under them
+      Array.prototype.forEach.call(container.querySelectorAll(".leaflet-control"), function (node) {
+        var r = node.getBoundingClientRect();
+        if (r.width && r.height) { controls.push(r); }
+      });
+      names.forEach(function (label) {
         label.w = label.span.offsetWidth;
         label.h = label.span.offsetHeight;
       });
       var placed = [];
+      var segments = [];
       var order = names.slice().sort(function (a, b) {
         if (a.rs === selected) { return -1; }
         if (b.rs === selected) { return 1; }
         return b.area - a.area;
       });
-      function rectAt(label, offset) {
-        var p = map.latLngToContainerPoint(label.marker.getLatLng());
-        var left = box.left + p.x - label.w / 2 + offset[0];
-        var top = box.top + p.y - label.h / 2 + offset[1];
+      var middle = [0, 0];  // the partners' middle on screen: leaders point away from it
+      names.forEach(function (label) {
+        label.at = map.latLngToContainerPoint(label.marker.getLatLng());
+        middle[0] += label.at.x / names.length;
+        middle[1] += label.at.y / names.length;
+      });
+      function rectAround(label, dx, dy) {
+        var left = box.left + label.at.x - label.w / 2 + dx;
+        var top = box.top + label.at.y - label.h / 2 + dy;
         return {left: left, top: top, right: left + label.w, bottom: top + label.h};
       }
-      function tryPlace(label, obstacles) {
-        for (var i = 0; i < OFFSETS.length; i++) {
-          var r = rectAt(label, OFFSETS[i]);
-          var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-          if (inside && !obstacles.some(function (q) { return overlaps(r, q); }) &&
-              !crossesSelection(ctx.selectionPath, r)) {
-            label.offset = OFFSETS[i];
-            return r;
+      /* Where a name may go: first on its point, then out on leaders, nearest and most outward first. */
+      function candidates(label) {
+        var list = NEAR.map(function (o) { return {dx: o[0], dy: o[1], cost: 0}; });
+        if (names.length > LEADERS_UP_TO) { return list; }
+        var out = Math.atan2(label.at.y - middle[1], label.at.x - middle[0]);
+        var far = [];
+        for (var i = 0; i < ANGLES; i++) {
+          var angle = i * 2 * Math.PI / ANGLES;
+          var turn = Math.abs(Math.atan2(Math.sin(angle - out), Math.cos(angle - out)));
+          REACH.forEach(function (reach) {
+            var c = Math.cos(angle);
+            var s = Math.sin(angle);
+            far.push({dx: c * (reach + label.w / 2), dy: s * (reach + label.h / 2), leader: true,
+              cost: reach * (1 + turn / Math.PI)});
+          });
+        }
+        far.sort(function (a, b) { return a.cost - b.cost; });
+        return list.concat(far);
+      }
+      function free(label, c, obstacles) {
+        var r = rectAround(label, c.dx, c.dy);
+        var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+        if (!inside || obstacles.some(function (q) { return overlaps(r, q); })) { return null; }
+        if (segments.some(function (s) { return segmentHits(s, r); })) { return null; }
+        var x = box.left + label.at.x;
+        var y = box.top + label.at.y;
+        var end = nearest(r, x, y);
+        var segment = c.leader ? [x, y, end[0], end[1]] : null;
+        if (segment && placed.some(function (q) { return segmentHits(segment, q); })) { return null; }
+        if (crossesSelection(ctx.selectionPath, r)) { return null; }
+        return {rect: r, segment: segment};
+      }
+      function place(label, obstacles) {
+        var list = candidates(label);
+        for (var i = 0; i < list.length; i++) {
+          var spot = free(label, list[i], obstacles);
+          if (spot) {
+            label.offset = [list[i].dx, list[i].dy];
+            return spot;
           }
         }
         return null;
       }
-      order.forEach(function (label) {
-        var r = tryPlace(label, placed.concat(points)) || tryPlace(label, placed);
-        if (!r && label.rs === selected) {  // the selected partner always keeps its name
-          label.offset = OFFSETS[0];
-          r = rectAt(label, OFFSETS[0]);
+      /* Every partner's point: a name that covers another partner's point takes that partner's best place. */
+      function anchorsBut(label) {
+        return names.filter(function (other) { return other !== label; }).map(function (other) {
+          var x = box.left + other.at.x;
+          var y = box.top + other.at.y;
+          return {left: x - 4, top: y - 4, right: x + 4, bottom: y + 4};
+        });
+      }
+      order.forEach(function (label) {  // the more it must avoid, the better; then less (never controls)
+        var hard = placed.concat(controls);
+        var spot = place(label, hard.concat(points, anchorsBut(label))) || place(label, hard.concat(points)) ||
+          place(label, hard);
+        if (!spot && label.rs === selected) {  // the selected partner always keeps its name
+          label.offset = NEAR[0];
+          spot = {rect: rectAround(label, 0, 0), segment: null};
         }
-        label.shown = Boolean(r);
-        if (r) { placed.push(r); }
+        label.shown = Boolean(spot);
+        label.segment = spot && spot.segment;
+        if (spot) {
+          placed.push(spot.rect);
+          if (spot.segment) { segments.push(spot.segment); }
+        }
       });
-      names.forEach(function (label) {  // writes
+      // writes
+      names.forEach(function (label) {
         var span = label.span;
-        if (label.shown) {
-          span.style.marginLeft = label.offset[0] + "px";
-          span.style.marginTop = label.offset[1] + "px";
+        if (label.shown) {  // (a margin does not move an inline block up: the line box grows instead)
+          span.style.transform = "translate(-50%, -50%) translate(" + Math.round(label.offset[0]) + "px, " +
+            Math.round(label.offset[1]) + "px)";
         }
         span.style.visibility = label.shown ? "visible" : "hidden";
         span.setAttribute("aria-hidden", label.shown ? "false" : "true");
+        var s = label.shown && label.segment;
+        label.leader.style.display = s ? "" : "none";
+        if (s) {
+          Array.prototype.forEach.call(label.leader.childNodes, function (line) {
+            line.setAttribute("x1", "0");
+            line.setAttribute("y1", "0");
+            line.setAttribute("x2", String(Math.round(s[2] - s[0])));
+            line.setAttribute("y2", String(Math.round(s[3] - s[1])));
+          });
+        }
       });
-      // context names (Hamburg) only where no partner name is
+      // context names (Hamburg) only where no partner name or leader is
       Array.prototype.forEach.call(document.querySelectorAll(".mrh-context-label"), function (node) {
         node.style.visibility = "visible";
         var r = node.getBoundingClientRect();
-        var free = !placed.some(function (q) { return overlaps(r, q); });
-        node.style.visibility = free ? "visible" : "hidden";
+        var taken = placed.some(function (q) { return overlaps(r, q); }) ||
+          segments.some(function (s) { return segmentHits(s, r); });
+        node.style.visibility = taken ? "hidden" : "visible";
       });
     }
     map.on("zoomend moveend viewreset", layout);

@@ -6,10 +6,11 @@
   var el = MRH.dom.el;
   var hatch = MRH.dom.hatch;
 
-  // Pane order, bottom to top. Only paths marked interactive receive pointer events.
+  // Pane order, bottom to top. Only paths marked interactive receive pointer events. The names lie above the
+  // selection outline, so that it never crosses the selected partner's name (labels.js).
   var PANES = [
     ["mrhContext", 350], ["mrhPartners", 380], ["mrhDensity", 385], ["mrhThemes", 390],
-    ["mrhLabels", 450], ["mrhSelection", 620]
+    ["mrhSelection", 620], ["mrhLabels", 630]
   ];
 
   function createPanes(map) {

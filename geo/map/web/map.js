@@ -30,28 +30,36 @@
     ctx.select = talk.select;
     ctx.setThemes = talk.setThemes;
     ctx.fit = function () { fit(true); };
+    /* The legend opened or closed: the names make room; opened, it never hides the selected partner. */
+    ctx.legendToggled = function (open) {
+      if (names) { names.layout(); }
+      var layer = ctx.byRs[ctx.view.partner];
+      var legend = map.getContainer().querySelector(".mrh-legend");
+      if (!open || !layer || !legend) { return; }
+      var top = legend.getBoundingClientRect().top - map.getContainer().getBoundingClientRect().top;
+      var bottom = map.latLngToContainerPoint(layer.getBounds().getSouthWest()).y;
+      var up = Math.min(bottom - top + 8, map.latLngToContainerPoint(layer.getBounds().getNorthEast()).y - 8);
+      if (bottom > top && up > 0) { map.panBy([0, up], {animate: false}); }
+    };
     var drawn = MRH.layers(ctx);
     var names = null;  // the panel, the input and the names come after the first view (below)
     var controls = null;
     var input = null;
 
-    /* Fit the 12 partners with a small margin; the legend strip at the bottom gets its own room (the region
-       is wider than the frame; cfg.padding, geo/map/layers.py). Again when the frame is resized, until the
+    /* Fit the 12 partners with a small margin; the legend at the bottom gets its own room (the region is
+       wider than the frame; MRH.frame, geo/map/layers.py). Again when the frame is resized, until the
        visitor moves the map. The start does not measure the legend (that would force a layout of the whole
-       document): it keeps the estimate folium's first view used; the ResizeObserver's first call, after the
-       browser's own layout and before the paint, corrects it if the legend is much taller or shorter. */
+       document): it keeps the estimate the first view used (MRH.startView); the ResizeObserver's first call,
+       after the browser's own layout and before the paint, corrects it if the legend is much taller or
+       shorter. */
     var framedFor = null;  // the frame's size when it was framed last
-    var legendRoom = cfg.padding.legend;
+    var legendRoom = legendEstimate(map, MRH.frame);
     function fit(measure) {
       framedFor = map.getSize();
-      if (!measure && !ctx.view.place) { return; }  // the start: folium's first view is this one
+      if (!measure && !ctx.view.place) { return; }  // the start: the first view is this one
       var legend = measure && map.getContainer().querySelector(".mrh-legend");
       if (legend) { legendRoom = legend.getBoundingClientRect().height; }
-      var margin = cfg.padding.margin;
-      var bounds = L.latLngBounds(cfg.bounds);
-      if (ctx.view.place) { bounds.extend([ctx.view.place.lat, ctx.view.place.lon]); }  // a place far away
-      var below = legendRoom + cfg.padding.below;
-      map.fitBounds(bounds, {paddingTopLeft: [margin, margin], paddingBottomRight: [margin, below]});
+      frame(map, MRH.frame, legendRoom, ctx.view.place);
     }
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (type) {
       map.getContainer().addEventListener(type, function () { ctx.userMoved = true; }, {passive: true});
@@ -119,6 +127,28 @@
       talk.ready();
     });
   }
+
+  /* The partners' frame: on narrow maps without their outlying parts (frame.core). */
+  function frame(map, f, legendRoom, place) {
+    var bounds = L.latLngBounds(map.getSize().x < f.narrow ? f.core : f.bounds);
+    if (place) { bounds.extend([place.lat, place.lon]); }  // a place far away
+    var margin = f.padding.margin;
+    map.fitBounds(bounds, {paddingTopLeft: [margin, margin], paddingBottomRight: [margin, legendRoom + f.padding.below]});
+  }
+
+  /* The legend's height before it is drawn: narrow maps fold it (panel.js). */
+  function legendEstimate(map, f) {
+    return map.getSize().x < f.narrow ? f.padding.legend_closed : f.padding.legend;
+  }
+
+  /* The first view, set before any layer is added (geo/map/layers.py, StartView): the layers are projected
+     once, for the view that stays. */
+  MRH.startView = function (map, f) {
+    MRH.frame = f;
+    frame(map, f, legendEstimate(map, f), null);
+  };
+
+  MRH.narrow = function (map) { return map.getSize().x < MRH.frame.narrow; };
 
   /* The start is a task of its own after folium's last step (steps.js), and comes in parts (init). */
   MRH.init = function (map, cfg) {

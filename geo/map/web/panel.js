@@ -86,12 +86,16 @@
     });
 
     var legendBody;
+    var legendSummary;
     var Legend = L.Control.extend({
       options: {position: "bottomleft"},
       onAdd: function () {
         var details = el("details", "mrh-legend");
-        details.open = true;
-        details.appendChild(el("summary", "", T.legend));
+        // folded on narrow maps: a line of its own would cover up to a fifth of a phone's map
+        details.open = !MRH.narrow(map);
+        legendSummary = el("summary", "", T.legend);
+        details.appendChild(legendSummary);
+        details.addEventListener("toggle", function () { ctx.legendToggled(details.open); });
         legendBody = el("div", "mrh-legend-body");
         details.appendChild(legendBody);
         L.DomEvent.disableClickPropagation(details);
@@ -111,6 +115,10 @@
       if (!legendBody) { return; }  // not added yet (addLegend)
       var view = ctx.view;
       legendBody.textContent = "";
+      // folded, the summary says that a filter is on (details/summary: its state is announced natively)
+      var n = view.themes.length;
+      legendSummary.textContent = n ? T.legend + " · " + (n === 1 ? T.filter_one : T.filter_count.replace(
+        "{n}", String(n))) : T.legend;
       if (view.themes.length) {
         legendBody.appendChild(el("span", "mrh-legend-note", T.filter_rule + ":"));
         view.themes.forEach(function (slug, slot) {
