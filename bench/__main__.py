@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -118,6 +119,15 @@ def map_document_size(table: Table, project: Project, tarball: Path) -> None:
     table.add(
         "  davon Karte (Grenzen, Ebenen, Skripte)", kb(document - inlined), "≤ 300 KB", document - inlined <= 300_000
     )
+    first, beside = payload.first_document(project)
+    table.add(
+        "Dashboard: erstes Kartendokument (HTML + Daten der Partner, Kontakte, Legende)",
+        kb(first),
+        "≤ 200 KB",
+        first <= 200_000,
+    )
+    for name, size in beside.items():
+        table.add(f"  daneben geladen: {re.sub(r'-[0-9a-f]{16}', '-…', name)}", kb(size))
     table.add("naive Variante (VG250 unvereinfacht, folium-Standard, ohne CDN-Dateien)", kb(naive))
     ratio = (document - inlined) / naive
     table.add("Verhältnis Karte zur naiven Variante", de(ratio, 3), "≤ 0,3", ratio <= 0.3)

@@ -10,12 +10,18 @@ from geo.build.boundaries import dissolve_parts
 from geo.build.vg250 import load_parts
 from geo.data.paths import APP
 from geo.data.project import Project
-from geo.map.mapdoc import inlined_assets, map_document
+from geo.map.mapdoc import inlined_assets, map_document, published_map
 
 
 def ours(project: Project) -> tuple[int, int]:
     """(map document as served, of which inlined Leaflet and our script/styles) in bytes."""
     return len(map_document(project, False, "de").encode()), len(inlined_assets().encode())
+
+
+def first_document(project: Project) -> tuple[int, dict[str, int]]:
+    """The dashboard's map document (bytes, decoded) and the files beside it that it loads (name → bytes)."""
+    document, beside = published_map(project, False, "de")
+    return len(document.encode()), {name: len(body.encode()) for name, body in beside.items()}
 
 
 def map_element_bytes(query: dict[str, str | list[str]]) -> int:

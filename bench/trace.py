@@ -51,6 +51,8 @@ BROWSER = "Browser (Parsen, Stil, Layout, Zeichnen)"
 STEP = re.compile(r"/folium-schritt-\d+\.js$")  # the sourceURL geo/map/web/steps.js gives each step
 LEAFLET = re.compile(r"/app/static/maps/leaflet-[0-9a-f]+\.js")  # beside the map documents (ui/mapview.py)
 LEAFLET_TASK = "Kartendokument: leaflet.js"  # Leaflet's own evaluation: one script, one task, folium's library
+# our scripts (geo/map/web/) in one file beside the map documents (geo/map/mapdoc.py, published_map)
+MAP_SCRIPT = re.compile(r"/app/static/maps/karte-skript-[0-9a-f]+\.js")
 MAP_DOC = re.compile(r"/app/static/maps/[^/?#]+\.html")
 
 
@@ -90,6 +92,8 @@ def owner_of(url: str, line: int, parts: list[tuple[int, str]]) -> str:
         return "Kartendokument: folium-Schritte (geo/map/steps.py)"
     if LEAFLET.search(url):
         return LEAFLET_TASK
+    if MAP_SCRIPT.search(url):
+        return "Kartendokument: unsere Teile (geo/map/web/)"
     if MAP_DOC.search(url):
         part = next((name for first, name in reversed(parts) if line >= first), "Kartendokument")
         return f"Kartendokument: {part}"

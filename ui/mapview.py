@@ -33,7 +33,7 @@ import streamlit as st
 
 from geo.data.paths import MAPS_DIR
 from geo.data.project import Project
-from geo.map.mapdoc import LEAFLET_JS, content_name, leaflet_name, map_document
+from geo.map.mapdoc import content_name, published_map
 from ui.component import static_component, with_base_path
 
 URL_PREFIX = "/app/static/maps/"
@@ -77,11 +77,13 @@ def write_once(maps_dir: Path, name: str, text: str) -> None:
 def publish_map(project: Project, basemap: bool, lang: str) -> str:
     """Build the map document for this data, basemap switch and language, publish it, return its URL path.
 
-    Leaflet's script goes beside it under its content name (``leaflet-<hash>.js``), loaded by a relative
-    address, so every document and every visit shares one copy in the browser's cache."""
-    leaflet = leaflet_name()
-    write_once(MAPS_DIR, leaflet, LEAFLET_JS.read_text(encoding="utf-8"))
-    return publish(map_document(project, basemap, lang, leaflet_src=leaflet), basemap)
+    The files it loads (Leaflet's script, ours, the data of the layers drawn later; ``published_map``) go
+    beside it first, under their content names, loaded by relative addresses: every document and every
+    visit shares one copy of each in the browser's cache, and no document is served before its files."""
+    document, beside = published_map(project, basemap, lang)
+    for name, text in beside.items():
+        write_once(MAPS_DIR, name, text)
+    return publish(document, basemap)
 
 
 def frame_src(src: str, view: dict[str, Any]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import folium
@@ -24,16 +25,17 @@ from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, narrow_name, partn
 from geo.view.state import ViewState
 
 CONTACT_COLORS = {"dach": "#EE7733", "teil": "#009988"}
-# The partners are framed with a margin, and room below them for the legend strip plus ``below``. The start
-# (folium's first view and map.js's) uses ``legend``, an estimate of the strip's height without a filter:
-# the first view is the one kept, the layers are projected once and nothing forces a layout before the
-# browser's own. Later views measure the legend (map.js, frame()).
+# The partners are framed with a margin, and room below them for the legend plus ``below``. The start
+# (StartView, map.js) uses ``legend``, an estimate of the legend's height without a filter (``legend_closed``
+# on narrow maps, where it is folded): the first view is the one kept, the layers are projected once and
+# nothing forces a layout before the browser's own. Later views measure the legend (map.js, fit()).
 MAP_PADDING = {"margin": 12, "below": 40, "legend": 46, "legend_closed": 26}
 # Maps narrower than this (px) are phones: short names (labels.js), a folded legend (panel.js) and a first
 # view without the partners' small outlying parts (core_bounds). map.css's media query uses the same width.
 NARROW_PX = 480
 # A part of a partner smaller than this share of its area does not count for the phone's first view.
 OUTLYING_SHARE = 0.01
+AREA_CRS = 3035  # ETRS89-LAEA: equal areas
 
 
 def core_bounds(partners: gpd.GeoDataFrame) -> list[list[float]]:
@@ -42,8 +44,9 @@ def core_bounds(partners: gpd.GeoDataFrame) -> list[list[float]]:
     Helgoland (Kreis Pinneberg, 1,7 km² of 664) lies 60 km out in the North Sea: on a 358 px map framing it
     costs a fifth of the width, and it is a dot there anyway. Wide maps frame everything."""
     parts = partners.geometry.explode(index_parts=False)
-    whole = partners.geometry.area.reindex(parts.index)
-    kept = parts[parts.area >= OUTLYING_SHARE * whole]
+    area = parts.to_crs(AREA_CRS).area.to_numpy()
+    whole = partners.geometry.to_crs(AREA_CRS).area.reindex(parts.index).to_numpy()
+    kept = parts[area >= OUTLYING_SHARE * whole]
     west, south, east, north = kept.total_bounds
     return [[south, west], [north, east]]
 
@@ -90,7 +93,6 @@ class Behaviour(Script):
     MRH.init({{ this._parent.get_name() }}, Object.assign({
         partners: {{ this.partners.get_name() }},
         contacts: {{ this.contacts.get_name() }},
-        context: {% if this.context %}{{ this.context.get_name() }}{% else %}null{% endif %},
         density: {{ this.density.get_name() }},
         themes: [
         {%- for slug, label, color, group in this.themes %}
@@ -132,8 +134,9 @@ MAP_TEXTS = {
 def partner_features(project: Project, lang: str) -> dict[str, Any]:
     """GeoJSON of the partners with only what the browser needs.
 
-    All text is plain: the browser inserts ``name``, ``short`` and ``narrow`` (phones) with ``textContent`` (tooltips, labels,
-    accessible names). Styles, too, are set in the browser (``layers.js``), so no per-feature style code is sent.
+    All text is plain: the browser inserts ``name``, ``short`` and ``narrow`` (phones) with ``textContent``
+    (tooltips, labels, accessible names). Styles, too, are set in the browser (``layers.js``), so no
+    per-feature style code is sent.
     """
     partners = project.partners
     points = partners.geometry.representative_point()
@@ -194,14 +197,21 @@ def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str
 
 
 def build_map(
-    project: Project, basemap: bool, lang: str, state: ViewState | None = None, popups: bool = False
+    project: Project,
+    basemap: bool,
+    lang: str,
+    state: ViewState | None = None,
+    popups: bool = False,
+    remote: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
 
     No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server). ``state`` is the view the
     map starts with; in the dashboard later views arrive as messages (:func:`view_data`), so selecting
-    or filtering never rebuilds the map in the browser.
+    or filtering never rebuilds the map in the browser. ``remote`` maps a layer (``context``, ``network``)
+    to the address of its data (:func:`layer_data`) beside the document; layers not in it carry their data.
     """
+    remote = remote or {}
     figure = Figure()  # the document's <title> is added by geo.map.mapdoc (escaped there)
     fmap = folium.Map(
         location=None,
@@ -227,9 +237,8 @@ def build_map(
     layers: list[tuple[str, folium.map.Layer]] = []
     if basemap:
         layers.append((text(lang, "Hintergrundkarte basemap.de"), overlays.add_basemap(fmap)))
-    context = overlays.context_layer(project, lang)
-    if context is not None:
-        context.add_to(fmap)
+    context_name = text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen")
+    context = None if project.context.empty else overlays.lazy_group(fmap, context_name, show=True)
 
     # The base style from the start: the partners are painted as their batches arrive (geo/map/steps.py),
     # before map.js styles them for the view.
@@ -247,8 +256,14 @@ def build_map(
         group = folium.FeatureGroup(name=theme.slug, show=False, control=False)
         group.add_to(fmap)
         groups.append((theme.slug, theme.label_in(lang), theme.color, group))
-    density = overlays.density_layer(project, fmap, partners, lang)
-    network = overlays.network_layer(project, fmap, partners, lang)
+    density = overlays.lazy_group(fmap, text(lang, "Einwohnerdichte"), show=False)
+    network = overlays.lazy_group(fmap, text(lang, "Vernetzung (gemeinsame Themen)"), show=False)
+    failed = text(lang, "Diese Ebene ließ sich nicht laden. Bitte später noch einmal einschalten.")
+    filled = [("context", context), ("density", density), ("network", network)]
+    for kind, lazy in filled:
+        if lazy is not None:
+            source = remote[kind] if kind in remote else layer_data(project, lang, kind)
+            overlays.Fill(group=lazy, kind=kind, source=source, partners=partners, failed=failed).add_to(fmap)
     contacts = contact_layer(project, lang)
     contacts.add_to(fmap)
     layers += [
@@ -257,9 +272,9 @@ def build_map(
         (text(lang, "Vernetzung (gemeinsame Themen)"), network),
     ]
     if context is not None:
-        layers.append((text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"), context))
+        layers.append((context_name, context))
 
-    data = {
+    behaviour = {
         "styles": map_styles(),
         "view": view_data(state or ViewState()),
         "contactColors": CONTACT_COLORS,
@@ -270,9 +285,26 @@ def build_map(
         "details": partner_details(project, lang) if popups else None,
     }
     Behaviour(
-        partners=partners, contacts=contacts, context=context, density=density, themes=groups, layers=layers, data=data
+        partners=partners, contacts=contacts, density=density, themes=groups, layers=layers, data=behaviour
     ).add_to(fmap)
     return fmap
+
+
+# The layers whose data may live beside the map document (geo/map/mapdoc.py): the context is drawn from
+# the start but need not be in the first document; the network is drawn only when switched on.
+REMOTE_LAYERS = ("context", "network")
+
+
+def layer_data(project: Project, lang: str, kind: str) -> dict[str, Any] | None:
+    """The data of a layer filled in the browser (``overlays.Fill``): ``context`` (``None`` without context
+    shapes), ``density`` or ``network``."""
+    if kind == "context":
+        return overlays.context_data(project)
+    if kind == "density":
+        return overlays.density_data(project, lang)
+    if kind == "network":
+        return overlays.network_data(project, lang)
+    raise ValueError(f"unknown layer {kind!r}")
 
 
 def contact_layer(project: Project, lang: str) -> folium.FeatureGroup:

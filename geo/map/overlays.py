@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import folium
 
@@ -13,6 +14,7 @@ from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner,
 from geo.view.escape import html_template, html_text
 from geo.view.formats import format_day, format_number
 from geo.view.i18n import text
+from geo.view.network import theme_links
 
 BASEMAP_URL = (
     "https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
@@ -39,76 +41,45 @@ def add_basemap(fmap: folium.Map) -> folium.TileLayer:
     return layer
 
 
-class ContextLabel(Script):
-    """A name in the context layer (Hamburg): one statement, so the marker never shows Leaflet's default
-    icon (an image request) while folium's steps run with its group already on the map (geo/map/steps.py)."""
+class Fill(Script):
+    """Fills a layer group in the browser when it is first shown (``MRH.fill``, ``geo/map/web/overlays.js``).
+
+    ``source`` is the layer's data (:func:`context_data`, :func:`density_data`, :func:`network_data`) or, in
+    the dashboard, the address of a JSON file beside the map document holding it: the first document then
+    carries only what is drawn at once, and a layer's data comes when the layer does (the context, shown
+    from the start, is fetched while the partners are drawn).
+    """
 
     _source = """
-    L.marker({{ this.location|js }}, {interactive: false, keyboard: false, icon: L.divIcon({
-        className: "mrh-context-icon", iconSize: [60, 14], iconAnchor: [30, 7],
-        html: MRH.dom.el("div", "mrh-context-label", {{ this.text|js }})
-    })}).addTo({{ this._parent.get_name() }});
+    MRH.fill({{ this._parent.get_name() }}, {{ this.group.get_name() }}, {{ this.kind|js }}, {{ this.source|js(True) }},
+        {{ this.partners.get_name() }}, {{ this.failed|js }});
     """
 
 
-def context_layer(project: Project, lang: str) -> folium.FeatureGroup | None:
-    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder.
+def lazy_group(fmap: folium.Map, name: str, show: bool) -> folium.FeatureGroup:
+    """An empty group for :class:`Fill` (not in folium's layer control: ours is ``panel.js``)."""
+    group = folium.FeatureGroup(name=name, show=show, control=False)
+    group.add_to(fmap)
+    return group
 
-    One layer, drawn in the lowest pane; ``None`` when there is no context file content.
-    """
+
+def context_data(project: Project) -> dict[str, Any] | None:
+    """Muted, non-clickable: members 2014–2016 (Hamburg darker, Schwerin dashed = joined 2017), Länder, and
+    Hamburg's name; ``None`` when there is no context file content."""
     if project.context.empty:
         return None
     # Partners are drawn anyway; sending their member shapes again would only add weight.
     context = project.context[~project.context.index.isin(project.partners.index)]
-    group = folium.FeatureGroup(name=text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen"), control=False)
+    parts = []
     for kind in ("mitglied", "ab_2017", "hamburg", "land"):
         part = context[context["kind"] == kind]
-        if part.empty:
-            continue
-        style = CONTEXT_STYLES[kind]
-        folium.GeoJson(
-            part[["geometry"]].__geo_interface__,
-            style_function=lambda _f, s=style: s,
-            interactive=False,
-            control=False,
-            pane="mrhContext",
-        ).add_to(group)
+        if not part.empty:
+            parts.append({"style": CONTEXT_STYLES[kind], "shapes": part[["geometry"]].to_geo_dict(drop_id=True)})
+    names = []
     if "02000" in context.index:
         point = context.loc["02000"].geometry.representative_point()
-        ContextLabel(location=[round(point.y, 5), round(point.x, 5)], text="Hamburg").add_to(group)
-    return group
-
-
-class DensityFill(Script):
-    """Fills the density group in the browser from the partner shapes (no second copy of geometry)."""
-
-    _source = """
-    (function () {
-        var palette = {{ this.palette|js }}, classes = {{ this.classes|js }}, filled = false;
-        function fill() {  // the copies are made when the layer is first shown
-            if (filled) { return; }
-            filled = true;
-            {{ this.partners.get_name() }}.eachLayer(function (layer) {
-                var c = palette[classes[layer.feature.properties.rs]];
-                L.geoJSON(layer.feature, {interactive: false, pane: "mrhDensity", style: {stroke: false,
-                    fillColor: c, fillOpacity: 0.85}}).addTo({{ this.group.get_name() }});
-            });
-        }
-        var legend = L.control({position: "bottomleft"});
-        legend.onAdd = function () {
-            var div = L.DomUtil.create("div", "mrh-legend");
-            div.style.cssText = "background:#fff;padding:6px 8px;font:12px sans-serif;border-radius:4px;"
-                + "box-shadow:0 0 4px rgba(0,0,0,.3)";
-            div.innerHTML = {{ this.legend|js }};
-            return div;
-        };
-        var map = {{ this._parent.get_name() }};
-        map.on("layeradd", function (e) {
-            if (e.layer === {{ this.group.get_name() }}) { fill(); legend.addTo(map); }
-        });
-        map.on("layerremove", function (e) { if (e.layer === {{ this.group.get_name() }}) legend.remove(); });
-    })();
-    """
+        names.append({"pt": [round(point.y, 5), round(point.x, 5)], "text": "Hamburg"})
+    return {"parts": parts, "names": names}
 
 
 DENSITY_LEGEND = html_template(
@@ -138,65 +109,36 @@ def density_legend_html(lang: str) -> str:
     )
 
 
-def density_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
-    """Choropleth of Einwohner je km² (hidden until switched on) with its own legend control."""
-    group = folium.FeatureGroup(name=text(lang, "Einwohnerdichte"), show=False, control=False)
-    group.add_to(fmap)
+def density_data(project: Project, lang: str) -> dict[str, Any]:
+    """Einwohner je km² per partner as a colour class, and the legend: the browser fills copies of the
+    partner shapes it already has (no second copy of geometry)."""
     colors = {rs: density_color(d) for rs, d in density_by_partner(project).items()}
     palette = sorted(set(colors.values()))  # an index per partner: the payload grows slowly with many regions
-    DensityFill(
-        partners=partners,
-        group=group,
-        palette=palette,
-        classes={rs: palette.index(color) for rs, color in colors.items()},
-        legend=density_legend_html(lang),
-    ).add_to(fmap)
-    return group
+    return {
+        "palette": palette,
+        "classes": {rs: palette.index(color) for rs, color in colors.items()},
+        "legend": density_legend_html(lang),
+    }
 
 
-class NetworkLines(Script):
-    """Draws the Vernetzung lines in the browser when the layer is first shown.
-
-    Pairs are computed from the partner features' themes and points, so the payload grows with the
-    number of partners, not with the number of pairs (mirrors :func:`geo.view.network.shared_theme_links`).
-    """
-
-    _source = """
-    (function () {
-        var group = {{ this.group.get_name() }}, labels = {{ this.labels|js }}, order = {{ this.order|js }};
-        var drawn = false;
-        function draw() {
-            if (drawn) { return; }
-            drawn = true;
-            var items = [];
-            {{ this.partners.get_name() }}.eachLayer(function (l) { items.push(l.feature.properties); });
-            items.sort(function (a, b) { return a.rs < b.rs ? -1 : 1; });
-            for (var i = 0; i < items.length; i++) {
-                for (var j = i + 1; j < items.length; j++) {
-                    var shared = order.filter(function (s) {
-                        return items[i].themen.indexOf(s) >= 0 && items[j].themen.indexOf(s) >= 0;
-                    });
-                    if (!shared.length) { continue; }
-                    var tip = document.createElement("span");
-                    tip.textContent = items[i].name + " – " + items[j].name + ": "
-                        + shared.map(function (s) { return labels[s]; }).join(", ");
-                    L.polyline([items[i].pt, items[j].pt], {color: "#CC3311", opacity: 0.8,
-                        weight: 1.5 + 2 * shared.length}).bindTooltip(tip).addTo(group);
-                }
+def network_data(project: Project, lang: str) -> dict[str, Any]:
+    """The Vernetzung lines: one per pair of partners sharing themes (:func:`geo.view.network.theme_links`,
+    the rule the details panel and the table use too), from point to point, wider with more shared themes;
+    the tooltip is plain text."""
+    partners = project.partners
+    points = partners.geometry.representative_point()
+    labels = theme_labels(project.themes, lang)
+    lines = []
+    for link in theme_links(project):
+        a, b = points[link.a], points[link.b]
+        tip = f"{partners.at[link.a, 'display_name']} – {partners.at[link.b, 'display_name']}: " + ", ".join(
+            labels[slug] for slug in link.shared
+        )
+        lines.append(
+            {
+                "line": [[round(a.y, 4), round(a.x, 4)], [round(b.y, 4), round(b.x, 4)]],
+                "weight": 1.5 + 2 * len(link.shared),
+                "tip": tip,
             }
-        }
-        var map = {{ this._parent.get_name() }};
-        map.on("layeradd", function (e) { if (e.layer === group) { draw(); } });
-        if (map.hasLayer(group)) { draw(); }
-        window.mrhDrawNetwork = draw;
-    })();
-    """
-
-
-def network_layer(project: Project, fmap: folium.Map, partners: folium.GeoJson, lang: str) -> folium.FeatureGroup:
-    """Lines between partners sharing themes; width grows with the number of shared themes."""
-    group = folium.FeatureGroup(name=text(lang, "Vernetzung (gemeinsame Themen)"), show=False, control=False)
-    group.add_to(fmap)
-    labels = theme_labels(project.themes, lang)  # plain text, inserted with textContent
-    NetworkLines(group=group, partners=partners, labels=labels, order=[t.slug for t in project.themes]).add_to(fmap)
-    return group
+        )
+    return {"lines": lines}

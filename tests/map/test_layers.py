@@ -198,14 +198,41 @@ def test_document_title_is_escaped(project, document):
     assert document.count("<title>Demographie und Daseinsvorsorge</title>") == 1
 
 
-def test_the_dashboard_loads_leaflet_from_beside_the_document_and_the_download_carries_it(project):
-    from geo.map.mapdoc import LEAFLET_JS, leaflet_name
+def test_the_dashboard_loads_its_scripts_and_later_layers_from_beside_the_document_the_download_carries_all(project):
+    from geo.map.mapdoc import LEAFLET_JS, map_script, published_map
 
-    name = leaflet_name()
-    assert re.fullmatch(r"leaflet-[0-9a-f]{16}\.js", name)
-    leaflet_start = LEAFLET_JS.read_text(encoding="utf-8")[:200]
-    dashboard = map_document(project, False, "de", leaflet_src=name)
-    assert f'<script src="{name}"></script>' in dashboard and leaflet_start not in dashboard
-    assert dashboard.index(f'src="{name}"') < dashboard.index("MRH.dom = ")  # Leaflet before our parts
+    dashboard, beside = published_map(project, False, "de")
+    leaflet, script, *layers = list(beside)
+    assert re.fullmatch(r"leaflet-[0-9a-f]{16}\.js", leaflet) and beside[leaflet] == LEAFLET_JS.read_text("utf-8")
+    assert re.fullmatch(r"karte-skript-[0-9a-f]{16}\.js", script) and beside[script] == map_script()
+    assert [re.fullmatch(r"ebene-[0-9a-f]{16}\.json", name) is not None for name in layers] == [True, True]
+    # Leaflet before our parts, both before folium's steps; none of their text inside the document
+    assert dashboard.index(f'<script src="{leaflet}"></script>') < dashboard.index(f'<script src="{script}"></script>')
+    assert dashboard.index(f'src="{script}"') < dashboard.index('type="text/x-mrh-step"')
+    assert beside[leaflet][:200] not in dashboard and "MRH.dom = " not in dashboard
+    context, network = (json.loads(beside[name]) for name in layers)
+    assert f'"context", "{layers[0]}"' in dashboard and f'"network", "{layers[1]}"' in dashboard
+    assert {"parts", "names"} == set(context) and [n["text"] for n in context["names"]] == ["Hamburg"]
+    assert network["lines"] and all(set(line) == {"line", "weight", "tip"} for line in network["lines"])
+    # the first document carries the partners, not the context's shapes
+    shape = json.dumps(context["parts"][0]["shapes"]["features"][0]["geometry"]["coordinates"], separators=(",", ":"))
+    assert shape[:60] not in dashboard
     offline = map_document(project, False, "de")
-    assert leaflet_start in offline and "<script src=" not in offline
+    assert beside[leaflet][:200] in offline and "MRH.dom = " in offline and "<script src=" not in offline
+    assert "ebene-" not in offline and shape[:60] in offline
+
+
+def test_network_lines_are_the_pairs_the_details_name(project):
+    """One rule for who shares a theme (geo/view/network.py): the map draws exactly its pairs."""
+    from geo.map.layers import layer_data
+    from geo.view.network import theme_links
+
+    network = layer_data(project, "de", "network")
+    assert network is not None
+    lines = network["lines"]
+    links = theme_links(project)
+    assert len(lines) == len(links) > 0
+    names = project.partners["display_name"]
+    for line, link in zip(lines, links, strict=True):
+        assert line["tip"].startswith(f"{names[link.a]} – {names[link.b]}: ")
+        assert line["weight"] == 1.5 + 2 * len(link.shared)

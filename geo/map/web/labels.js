@@ -23,31 +23,50 @@
     return !(a.right + m < b.left || b.right + m < a.left || a.bottom + m < b.top || b.bottom + m < a.top);
   }
 
-  /* Does the segment from (x1, y1) to (x2, y2) pass through rectangle r? (sampled every 3 px) */
+  /* Does segment s ([x1, y1, x2, y2]) pass through rectangle r (grown by 1 px)? Liang–Barsky clipping: exact,
+     and a few comparisons per pair, so that many candidates against many leaders stay cheap. */
   function segmentHits(s, r) {
-    var steps = Math.max(1, Math.ceil(Math.hypot(s[2] - s[0], s[3] - s[1]) / 3));
-    for (var i = 0; i <= steps; i++) {
-      var x = s[0] + (s[2] - s[0]) * i / steps;
-      var y = s[1] + (s[3] - s[1]) * i / steps;
-      if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) { return true; }
-    }
-    return false;
-  }
-
-  /* Does a screen rectangle touch the drawn selection outline? (sampled every 4 px) */
-  function crossesSelection(path, r) {
-    if (!path || !path.isPointInStroke) { return false; }
-    var matrix = path.getScreenCTM();
-    if (!matrix) { return false; }
-    matrix = matrix.inverse();
-    var point = path.ownerSVGElement.createSVGPoint();
-    for (var x = r.left - 2; x <= r.right + 2; x += 4) {
-      for (var y = r.top - 2; y <= r.bottom + 2; y += 4) {
-        point.x = x;
-        point.y = y;
-        if (path.isPointInStroke(point.matrixTransform(matrix))) { return true; }
+    var dx = s[2] - s[0];
+    var dy = s[3] - s[1];
+    var p = [-dx, dx, -dy, dy];
+    var q = [s[0] - (r.left - 1), (r.right + 1) - s[0], s[1] - (r.top - 1), (r.bottom + 1) - s[1]];
+    var t0 = 0;
+    var t1 = 1;
+    for (var i = 0; i < 4; i++) {
+      if (p[i] === 0) {
+        if (q[i] < 0) { return false; }  // parallel to this edge and outside it
+      } else {
+        var t = q[i] / p[i];
+        if (p[i] < 0) { t0 = Math.max(t0, t); } else { t1 = Math.min(t1, t); }
+        if (t0 > t1) { return false; }
       }
     }
+    return true;
+  }
+
+  /* The selected partner's outline as screen segments ([x1, y1, x2, y2], page px of this document): its
+     rings projected once per layout (Leaflet's public getLatLngs and latLngToContainerPoint). */
+  function outlineOf(map, layer, box) {
+    var segments = [];
+    (function walk(item) {
+      if (!item.length) { return; }
+      if (!(item[0] instanceof L.LatLng)) { item.forEach(walk); return; }
+      var prev = null;
+      item.concat([item[0]]).forEach(function (latlng) {
+        var p = map.latLngToContainerPoint(latlng);
+        var x = box.left + p.x;
+        var y = box.top + p.y;
+        if (prev) { segments.push([prev[0], prev[1], x, y]); }
+        prev = [x, y];
+      });
+    })(layer.getLatLngs());
+    return segments;
+  }
+
+  /* Does rectangle r touch the outline (its stroke is 3,5 px wide, the white halo 7: 4 px around r)? */
+  function crossesOutline(segments, r) {
+    var grown = {left: r.left - 3, top: r.top - 3, right: r.right + 3, bottom: r.bottom + 3};
+    for (var i = 0; i < segments.length; i++) { if (segmentHits(segments[i], grown)) { return true; } }
     return false;
   }
 
@@ -116,6 +135,17 @@
         label.w = label.span.offsetWidth;
         label.h = label.span.offsetHeight;
       });
+      // the selection's outline, and its box: only a name inside the box can touch the outline
+      var chosen = ctx.byRs[selected];
+      var outline = chosen && map.hasLayer(chosen) ? outlineOf(map, chosen, box) : [];
+      var outlineBox = null;
+      if (outline.length) {
+        var o = chosen.getBounds();
+        var nw = map.latLngToContainerPoint(o.getNorthWest());
+        var se = map.latLngToContainerPoint(o.getSouthEast());
+        outlineBox = {left: box.left + nw.x - 4, top: box.top + nw.y - 4, right: box.left + se.x + 4,
+          bottom: box.top + se.y + 4};
+      }
       var placed = [];
       var segments = [];
       var order = names.slice().sort(function (a, b) {
@@ -153,23 +183,43 @@
         far.sort(function (a, b) { return a.cost - b.cost; });
         return list.concat(far);
       }
-      function free(label, c, obstacles) {
-        var r = rectAround(label, c.dx, c.dy);
-        var inside = r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
-        if (!inside || obstacles.some(function (q) { return overlaps(r, q); })) { return null; }
-        if (segments.some(function (s) { return segmentHits(s, r); })) { return null; }
+      /* Every partner's point: a name that covers another partner's point takes that partner's best place. */
+      var anchors = names.map(function (label) {
         var x = box.left + label.at.x;
         var y = box.top + label.at.y;
-        var end = nearest(r, x, y);
-        var segment = c.leader ? [x, y, end[0], end[1]] : null;
-        if (segment && placed.some(function (q) { return segmentHits(segment, q); })) { return null; }
-        if (crossesSelection(ctx.selectionPath, r)) { return null; }
+        return {left: x - 4, top: y - 4, right: x + 4, bottom: y + 4, owner: label};
+      });
+      function hitsAny(r, list, skip) {
+        for (var i = 0; i < list.length; i++) {
+          if ((!skip || list[i].owner !== skip) && overlaps(r, list[i])) { return true; }
+        }
+        return false;
+      }
+      function segmentsHit(r) {
+        for (var i = 0; i < segments.length; i++) { if (segmentHits(segments[i], r)) { return true; } }
+        return false;
+      }
+      /* Is candidate c free for label? strict: 2 avoids contact points and other partners' points too, 1
+         contact points, 0 only names, leaders and controls. The cheap tests come first. */
+      function free(label, c, strict) {
+        var r = rectAround(label, c.dx, c.dy);
+        if (r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom) { return null; }
+        if (hitsAny(r, placed) || hitsAny(r, controls) || (strict > 0 && hitsAny(r, points)) ||
+            (strict > 1 && hitsAny(r, anchors, label)) || segmentsHit(r)) { return null; }
+        var segment = null;
+        if (c.leader) {
+          var x = box.left + label.at.x;
+          var y = box.top + label.at.y;
+          var end = nearest(r, x, y);
+          segment = [x, y, end[0], end[1]];
+          for (var i = 0; i < placed.length; i++) { if (segmentHits(segment, placed[i])) { return null; } }
+        }
+        if (outlineBox && overlaps(r, outlineBox) && crossesOutline(outline, r)) { return null; }
         return {rect: r, segment: segment};
       }
-      function place(label, obstacles) {
-        var list = candidates(label);
+      function place(label, list, strict) {
         for (var i = 0; i < list.length; i++) {
-          var spot = free(label, list[i], obstacles);
+          var spot = free(label, list[i], strict);
           if (spot) {
             label.offset = [list[i].dx, list[i].dy];
             return spot;
@@ -177,18 +227,9 @@
         }
         return null;
       }
-      /* Every partner's point: a name that covers another partner's point takes that partner's best place. */
-      function anchorsBut(label) {
-        return names.filter(function (other) { return other !== label; }).map(function (other) {
-          var x = box.left + other.at.x;
-          var y = box.top + other.at.y;
-          return {left: x - 4, top: y - 4, right: x + 4, bottom: y + 4};
-        });
-      }
       order.forEach(function (label) {  // the more it must avoid, the better; then less (never controls)
-        var hard = placed.concat(controls);
-        var spot = place(label, hard.concat(points, anchorsBut(label))) || place(label, hard.concat(points)) ||
-          place(label, hard);
+        var list = candidates(label);
+        var spot = place(label, list, 2) || place(label, list, 1) || place(label, list, 0);
         if (!spot && label.rs === selected) {  // the selected partner always keeps its name
           label.offset = NEAR[0];
           spot = {rect: rectAround(label, 0, 0), segment: null};
@@ -230,6 +271,7 @@
       });
     }
     map.on("zoomend moveend viewreset", layout);
+    map.on("mrh:filled", function (e) { if (e.kind === "context") { layout(); } });  // Hamburg's name came
 
     return {layout: layout};
   }

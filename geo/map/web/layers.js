@@ -61,14 +61,13 @@
     var selection = L.layerGroup().addTo(map);
     function drawSelection() {
       selection.clearLayers();
-      ctx.selectionPath = null;
       var layer = ctx.byRs[ctx.view.partner];
       if (!layer) { return; }
       var options = {pane: "mrhSelection", interactive: false};
       L.geoJSON(layer.feature, L.extend({style: {color: "#ffffff", weight: 7, opacity: 0.9, fill: false}},
         options)).addTo(selection);
       L.geoJSON(layer.feature, L.extend({style: {color: "#000000", weight: 3.5, fill: false}}, options))
-        .addTo(selection).eachLayer(function (line) { ctx.selectionPath = line.getElement(); });
+        .addTo(selection);
     }
 
     /* Theme fields: one folium layer per theme; their visibility is the filter. A theme's layer gets its

@@ -1,11 +1,14 @@
 /* Behaviour of the map document: folium builds the map and its layers; these parts add what folium has no
- * element for. They are inlined into the map document in this order (geo/map/mapdoc.py, MAP_SCRIPTS):
+ * element for. They go into the map document in this order, as one file beside it or inline (geo/map/mapdoc.py,
+ * MAP_SCRIPTS):
  *   dom.js        small builders: elements, swatches, hatch patterns, the offline popup
  *   layers.js     panes, partner styles, theme fields, selection outline, the searched place
  *   labels.js     the partners' names, placed so that none overlap
  *   panel.js      home button, grouped layer panel, legend
  *   keyboard.js   pointer, keyboard, touch, screen reader
  *   messaging.js  the view from the page (#view=…), choices to the page (postMessage)
+ *   steps.js      runs folium's layer script in steps (geo/map/steps.py)
+ *   overlays.js   the layers filled when first shown: context, density, network
  *   map.js        this file: one map's shared state, and the drawing of a view
  * Every text arrives as data and is inserted with textContent, never as HTML.
  */
@@ -18,7 +21,7 @@
     // The state the parts share: read ctx.view when needed, it is replaced by every view drawn.
     var ctx = {
       map: map, cfg: cfg, T: cfg.texts, view: cfg.view, byRs: {},
-      userMoved: false, densityOn: false, selectionPath: null, laidOut: false
+      userMoved: false, densityOn: false, laidOut: false
     };
     cfg.partners.eachLayer(function (layer) { ctx.byRs[layer.feature.properties.rs] = layer; });
 
