@@ -95,11 +95,26 @@ def map_frame(page):  # type: ignore[no-untyped-def]
     return frame
 
 
+# The map frame shows the view its address carries: the page writes the view into the frame's fragment
+# (#view=<JSON>, ui/mapview.py); the map applies it on "hashchange", a task after the address changed, and
+# keeps it as window.mrhView (geo/map/web/map.js).
+SHOWS_ITS_VIEW = """(selector) => {
+  const element = document.querySelector(selector);
+  const map = element && element.contentWindow;
+  if (!map || map.mrhFromPage !== true || !map.mrhView) { return false; }
+  const match = /#view=(.*)$/.exec(element.getAttribute("src"));
+  if (!match || map.location.hash !== "#view=" + match[1]) { return false; }
+  const want = JSON.parse(decodeURIComponent(match[1])), got = map.mrhView;
+  return want.partner === got.partner && JSON.stringify(want.themes) === JSON.stringify(got.themes)
+    && JSON.stringify(want.place || null) === JSON.stringify(got.place || null);
+}"""
+
+
 def wait_view(page, frame) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the page is idle and the map shows the view the page last sent."""
+    """Wait until the page is idle and the map shows the view the page last sent (no fixed pause: the
+    frame's address and the view the map applied are compared)."""
     wait_idle(page)
-    frame.wait_for_function("() => window.mrhFromPage === true", timeout=30_000)
-    page.wait_for_timeout(150)  # the message is posted right after the component renders
+    page.wait_for_function(SHOWS_ITS_VIEW, arg=IFRAME, timeout=30_000)
 
 
 def open_map(page, url: str):  # type: ignore[no-untyped-def]

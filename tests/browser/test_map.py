@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from geo.data.project import load_project
+from geo.view.network import theme_links
 from geo.view.table import theme_counts
 from harness.browser import IFRAME, open_map, page_point, wait_view
 from ui import mapview
@@ -66,8 +67,7 @@ def test_partners_are_named_on_the_map_without_overlap(desktop, server):
         " === 'mrhPartners') p[l.feature.properties.short] = l.feature.properties.pt; }); return p; }"
     )
     for name, point in points.items():
-        frame.evaluate("(pt) => window.map.setView(pt, 10, {animate: false})", point)
-        frame.wait_for_timeout(100)
+        frame.evaluate("(pt) => window.map.setView(pt, 10, {animate: false})", point)  # its moveend places them
         visible = {label["text"] for label in frame.evaluate(LABELS) if label["visible"]}
         assert name in visible, name
         assert overlapping([label for label in frame.evaluate(LABELS) if label["visible"]]) == []
@@ -123,7 +123,7 @@ def test_theme_boxes_in_the_map_are_the_filter(desktop, server):
     panel.locator("label").filter(has_text="Gesundheit").locator("input").check()
     desktop.wait_for_url(re.compile(r"thema=gesundheit"), timeout=30_000)
     wait_view(desktop, frame)
-    assert desktop.get_by_text(f"{counts['gesundheit']} von 12 Partnern – Gesundheit").is_visible()
+    expect(desktop.get_by_text(f"{counts['gesundheit']} von 12 Partnern – Gesundheit")).to_be_visible()
     assert f"Gesundheit ({counts['gesundheit']})" in frame.locator(".mrh-legend").inner_text()
     # and the sidebar changes the same state
     desktop.locator("[data-testid='stMultiSelect'] [aria-label^='Remove']").first.click()
@@ -161,7 +161,7 @@ def test_keyboard_selects_a_partner_and_shapes_have_names(desktop, server):
     desktop.keyboard.press("Enter")
     desktop.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
     wait_view(desktop, frame)
-    assert desktop.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    expect(desktop.get_by_role("heading", name="Kreis Segeberg")).to_be_visible()
     assert frame.locator("[aria-live='polite']").inner_text().startswith("Kreis Segeberg ausgewählt")
 
 
@@ -218,8 +218,7 @@ def _touch(session, kind: str, points: list[tuple[float, float]]) -> None:
     session.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": x, "y": y} for x, y in points]})
 
 
-def _scroll_top(page) -> float:  # type: ignore[no-untyped-def]
-    return page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
+SCROLL_TOP = "() => document.querySelector('[data-testid=stMain]').scrollTop"
 
 
 def test_phone_swipe_scrolls_the_page_two_fingers_move_the_map(phone, server):
@@ -237,19 +236,18 @@ def test_phone_swipe_scrolls_the_page_two_fingers_move_the_map(phone, server):
     for step in range(1, 15):
         _touch(session, "touchMove", [(x, y - 15 * step)])
     _touch(session, "touchEnd", [])
-    phone.wait_for_timeout(600)
-    assert _scroll_top(phone) > 100  # the page scrolled
+    phone.wait_for_function(f"() => ({SCROLL_TOP})() > 100")  # the page scrolled
     assert frame.evaluate("() => window.map.getCenter()") == center  # the map did not move
     phone.evaluate("() => { document.querySelector('[data-testid=stMain]').scrollTop = 0; }")
-    phone.wait_for_timeout(300)
+    phone.wait_for_function(f"() => ({SCROLL_TOP})() === 0")
     box = phone.locator(IFRAME).bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     _touch(session, "touchStart", [(x - 40, y), (x + 40, y)])
     for step in range(1, 10):
         _touch(session, "touchMove", [(x - 40 + 8 * step, y + 6 * step), (x + 40 + 8 * step, y + 6 * step)])
     _touch(session, "touchEnd", [])
-    phone.wait_for_timeout(600)
-    assert frame.evaluate("() => window.map.getCenter()") != center  # two fingers moved the map
+    moved = "(c) => { const now = window.map.getCenter(); return now.lat !== c.lat || now.lng !== c.lng; }"
+    frame.wait_for_function(moved, arg=center)  # two fingers moved the map
 
 
 def test_phone_tap_selects_and_brings_the_details_into_view(phone, server):
@@ -259,10 +257,14 @@ def test_phone_tap_selects_and_brings_the_details_into_view(phone, server):
     wait_view(phone, frame)
     heading = phone.get_by_role("heading", name="Kreis Segeberg")
     heading.wait_for()
-    phone.wait_for_timeout(800)  # smooth scrolling
-    top = heading.bounding_box()["y"]
     header = phone.locator("[data-testid='stHeader']").bounding_box()
-    assert header["y"] + header["height"] <= top < 844, (top, header)  # not under Streamlit's header bar
+    # smooth scrolling brings it below Streamlit's header bar, inside the screen
+    phone.wait_for_function(
+        "(below) => { const h = Array.from(document.querySelectorAll('h1, h2, h3, h4')).find(e => e.textContent"
+        ".trim().startsWith('Kreis Segeberg')); if (!h) return false; const top = h.getBoundingClientRect().top;"
+        " return top >= below && top < 844; }",
+        arg=header["y"] + header["height"],
+    )
 
 
 # The names as drawn on a narrow map, with what the phone rules need: the selected name and whether the
@@ -401,9 +403,9 @@ def test_reload_and_rerun_do_not_download_the_map_again(desktop, server):
 def test_print_shows_map_details_and_table_without_sidebar(desktop, server):
     open_map(desktop, server + "/?region=01060&thema=wohnen")
     desktop.emulate_media(media="print")
-    assert not desktop.locator("[data-testid='stSidebar']").is_visible()
-    assert desktop.locator(IFRAME).is_visible()
-    assert desktop.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    expect(desktop.locator("[data-testid='stSidebar']")).not_to_be_visible()
+    expect(desktop.locator(IFRAME)).to_be_visible()
+    expect(desktop.get_by_role("heading", name="Kreis Segeberg")).to_be_visible()
     pdf = desktop.pdf(format="A4", landscape=True, print_background=True)
     assert pdf.startswith(b"%PDF")
 
@@ -413,7 +415,7 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
     desktop.locator(".mrh-table").get_by_role("button", name="Kreis Stormarn").click()
     desktop.wait_for_url(re.compile(r"region=01062"), timeout=30_000)
     wait_view(desktop, frame)
-    assert desktop.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    expect(desktop.get_by_role("heading", name="Kreis Stormarn")).to_be_visible()
     assert desktop.locator(".mrh-table tr[aria-current='true']").inner_text().startswith("Kreis Stormarn")
     assert frame.evaluate("() => window.mrhView.partner") == "01062"
     headers = desktop.locator(".mrh-table thead th").all_inner_texts()
@@ -461,7 +463,7 @@ def test_embedded_in_a_website_the_map_and_details_work_without_the_sidebar(desk
     segeberg.click(position={"x": 20, "y": 40})  # a real click inside Segeberg's western part
     dashboard.get_by_role("heading", name="Kreis Segeberg").wait_for(timeout=30_000)
     # the filter from the snippet holds, and is changeable inside the map (no sidebar needed)
-    assert dashboard.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
+    expect(dashboard.get_by_text("3 von 12 Partnern – Wohnen")).to_be_visible()
 
 
 def test_theme_matrix_row_selects_and_theme_filters(desktop, server):
@@ -478,7 +480,7 @@ def test_theme_matrix_row_selects_and_theme_filters(desktop, server):
     desktop.locator(".mrh-matrix").get_by_role("button", name="Landkreis Cuxhaven").click()
     desktop.wait_for_url(re.compile(r"region=03352"), timeout=30_000)
     wait_view(desktop, frame)
-    assert desktop.get_by_role("heading", name="Landkreis Cuxhaven").is_visible()
+    expect(desktop.get_by_role("heading", name="Landkreis Cuxhaven")).to_be_visible()
     assert desktop.locator(".mrh-matrix tr[aria-current='true'] th").inner_text() == "Landkreis Cuxhaven"
 
 
@@ -488,13 +490,41 @@ def test_density_layer_is_drawn_when_switched_on_and_keeps_the_outlines(desktop,
     frame.get_by_text("Ebenen und Themen").click()
     frame.locator(".mrh-panel label").filter(has_text="Einwohnerdichte").locator("input").check()
     assert frame.locator(".leaflet-mrhDensity-pane path").count() == 12
-    assert frame.get_by_text("Einwohner je km²").is_visible()  # its own legend
+    expect(frame.get_by_text("Einwohner je km²")).to_be_visible()  # its own legend
     fills = frame.evaluate(
         "() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
         " 'mrhPartners') f.push(l.options.fillOpacity); }); return f; }"
     )
     assert fills and all(f == 0 for f in fills)  # partner fills step aside, outlines and selection stay on top
     assert frame.locator(".leaflet-mrhSelection-pane path").count() == 2
+
+
+def test_layers_drawn_later_come_from_files_beside_the_document_when_first_shown(desktop, server):
+    """The first document carries partners, names, contacts and legend; the context (shown from the start) is
+    fetched beside it, the network only when switched on, and a layer whose file fails says so and comes
+    when switched on again."""
+    layer_files: list[str] = []
+    desktop.on(
+        "request", lambda r: layer_files.append(r.url) if re.search(r"/ebene-[0-9a-f]{16}\.json$", r.url) else None
+    )
+    frame = open_map(desktop, server + "/")
+    expect(frame.locator(".leaflet-mrhContext-pane path").first).to_be_attached()
+    expect(frame.locator(".mrh-context-label")).to_have_text("Hamburg")
+    assert len(layer_files) == 1  # the context's
+    frame.get_by_text("Ebenen und Themen").click()
+    network = frame.locator(".mrh-panel label").filter(has_text="Vernetzung").locator("input")
+    # the network's file is missing this once: the map says so, and the next switch-on fetches it again
+    desktop.route(re.compile(r".*/ebene-[0-9a-f]{16}\.json$"), lambda route: route.fulfill(status=503))
+    network.check()
+    expect(frame.locator(".mrh-notice")).to_have_text(
+        "Diese Ebene ließ sich nicht laden. Bitte später noch einmal einschalten."
+    )
+    desktop.unroute(re.compile(r".*/ebene-[0-9a-f]{16}\.json$"))
+    network.uncheck()
+    network.check()
+    lines = frame.locator(".leaflet-overlay-pane path.leaflet-interactive[stroke='#CC3311']")
+    expect(lines).to_have_count(len(theme_links(load_project())))
+    assert len(set(layer_files)) == 2 and len(layer_files) == 3  # context, network (failed), network
 
 
 def test_searched_place_is_marked_and_named_on_the_map(desktop, server):
@@ -504,7 +534,7 @@ def test_searched_place_is_marked_and_named_on_the_map(desktop, server):
     marker.wait_for(timeout=10_000)
     label = frame.locator(".mrh-place-label")
     assert label.inner_text() == "Bad Oldesloe"
-    assert desktop.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    expect(desktop.get_by_role("heading", name="Kreis Stormarn")).to_be_visible()
     # a place outside the partners' frame (Munich) is brought into view
     frame = open_map(desktop, server + "/?ort=M%C3%BCnchen")
     frame.locator("path.mrh-place").wait_for(timeout=10_000)

@@ -10,12 +10,14 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from geo.data.paths import DATA_DIR as DATA
 from geo.map.styles import MATCH_STYLE, MUTED_STYLE
 from harness.browser import IFRAME, click_lonlat, foreign, hover_lonlat, open_map, streamlit_server, wait_view
 
 pytestmark = pytest.mark.browser
+NOTHING_HAPPENS_S = 1.5  # where time is what is tested: how long to watch for something that must not come
 SEGEBERG = (10.2, 53.93)
 HAMBURG = (9.99, 53.55)
 
@@ -37,8 +39,8 @@ def test_map_draws_all_partners_and_nothing_leaves_the_origin(page, server):
         ".properties.rs && l.getLatLngs) n++; }); return n; }"
     )
     assert partners == 12
-    assert page.get_by_text("© GeoBasis-DE / BKG 2016 (Daten verändert)").first.is_visible()
-    time.sleep(1)
+    expect(page.get_by_text("© GeoBasis-DE / BKG 2016 (Daten verändert)").first).to_be_visible()
+    page.wait_for_load_state("networkidle")  # the context's data and whatever else the map fetches
     assert page.requests
     assert foreign(page.requests, server) == []
 
@@ -49,7 +51,7 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
     click_lonlat(page, frame, *SEGEBERG)
     page.wait_for_url(re.compile(r"region=01060"), timeout=30_000)
     wait_view(page, frame)
-    assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
+    expect(page.get_by_role("heading", name="Kreis Segeberg")).to_be_visible()
     assert "thema=wohnen" in page.url
     assert frame.evaluate("() => window.__notRemounted === true")  # same iframe: zoom and position kept
     selected = frame.evaluate(
@@ -63,8 +65,8 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
     other.requests = []
     other.on("request", lambda request: other.requests.append(request.url))
     open_map(other, shared)
-    assert other.get_by_role("heading", name="Kreis Segeberg").is_visible()
-    assert other.get_by_text("3 von 12 Partnern – Wohnen").is_visible()
+    expect(other.get_by_role("heading", name="Kreis Segeberg")).to_be_visible()
+    expect(other.get_by_text("3 von 12 Partnern – Wohnen")).to_be_visible()
     link = other.get_by_label("Adresse mit Auswahl, Filter und Sprache")
     assert "region=01060&thema=wohnen" in link.input_value()
     assert foreign(other.requests, server) == []
@@ -74,10 +76,10 @@ def test_click_selects_and_the_url_restores_the_view(page, browser, server):
 def test_click_outside_every_partner_changes_nothing(page, server):
     frame = open_map(page, server + "/?region=01062")
     click_lonlat(page, frame, *HAMBURG)
-    time.sleep(1.5)
+    time.sleep(NOTHING_HAPPENS_S)  # time is what is tested here: long enough for a rerun that must not come
     wait_view(page, frame)
     assert re.search(r"region=01062($|&)", page.url)
-    assert page.get_by_role("heading", name="Kreis Stormarn").is_visible()
+    expect(page.get_by_role("heading", name="Kreis Stormarn")).to_be_visible()
     assert not page.locator("[data-testid='stException']").count()
 
 
@@ -95,7 +97,7 @@ def test_filter_highlights_matches(page, server):
         "() => Array.from(document.querySelectorAll('.leaflet-mrhThemes-pane path')).map(p => p.getAttribute('fill'))"
     )
     assert len(hatched) == 2 and all(f.startswith("url(#mrh-hatch-0-332288)") for f in hatched)
-    assert page.get_by_text("2 von 12 Partnern – Mobilität").is_visible()
+    expect(page.get_by_text("2 von 12 Partnern – Mobilität")).to_be_visible()
 
 
 def test_contact_popup_has_phone_and_mail_links(page, server):
@@ -105,8 +107,8 @@ def test_contact_popup_has_phone_and_mail_links(page, server):
         "String(l.getPopup().getContent()).includes('Plewa')) l.openPopup(); }); }"
     )
     popup = page.frame_locator(IFRAME).locator(".leaflet-popup-content")
-    assert popup.locator('a[href="tel:+4946125481"]').is_visible()
-    assert popup.locator('a[href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de"]').is_visible()
+    expect(popup.locator('a[href="tel:+4946125481"]')).to_be_visible()
+    expect(popup.locator('a[href="mailto:daseinsvorsorge-mrh@planungsgruppe-plewa.de"]')).to_be_visible()
 
 
 def record_and_dismiss(dialogs: list[str]):  # type: ignore[no-untyped-def]
@@ -177,7 +179,7 @@ def test_hostile_text_stays_text_everywhere(page, hostile_server):
     dialogs: list[str] = []
     page.on("dialog", record_and_dismiss(dialogs))
     frame = open_map(page, hostile_server + "/?region=01060&thema=wohnen")
-    assert page.get_by_role("heading", name=re.compile(r"<img src=x")).is_visible()  # shown as text
+    expect(page.get_by_role("heading", name=re.compile(r"<img src=x"))).to_be_visible()  # shown as text
     hover_lonlat(page, frame, *SEGEBERG)
     frame.locator(".leaflet-tooltip").filter(has_text="<img src=x").wait_for(timeout=5000)
     frame.evaluate(
@@ -220,7 +222,7 @@ def test_odd_urls_load_the_dashboard(page, server, query):
     dialogs: list[str] = []
     page.on("dialog", record_and_dismiss(dialogs))
     open_map(page, server + "/" + query)
-    assert page.locator(".mrh-table table").count() == 1
+    expect(page.locator(".mrh-table table")).to_have_count(1)
     assert not page.locator("[data-testid='stException']").count()
     assert page.locator("img[src='x']").count() == 0
     assert dialogs == []
@@ -263,10 +265,10 @@ def test_download_csv_and_offline_map(page, browser, server, tmp_path):
         == "#000000"
     )
     assert viewer.title() == "Demographie und Daseinsvorsorge – Karte der Partnerregionen"
-    assert viewer.get_by_role(
-        "heading", name="Demographie und Daseinsvorsorge – Karte der Partnerregionen"
-    ).is_visible()
-    assert viewer.get_by_text("Partner: Kreis Segeberg").is_visible()
+    expect(
+        viewer.get_by_role("heading", name="Demographie und Daseinsvorsorge – Karte der Partnerregionen")
+    ).to_be_visible()
+    expect(viewer.get_by_text("Partner: Kreis Segeberg")).to_be_visible()
     viewer.evaluate(
         "() => { window.map.eachLayer(l => { if (l.feature && l.options.pane === 'mrhPartners'"
         " && l.feature.properties.rs === '01062') l.openPopup(); }); }"
@@ -299,17 +301,17 @@ def test_citations_and_the_steckbrief_name_the_address_a_reader_opened(page, ser
 
 def test_basemap_is_opt_in(page, server):
     page.route(re.compile(r"https://sgx\.geodatenzentrum\.de/.*"), lambda route: route.abort())
-    open_map(page, server + "/?karte=basemap")
-    page.wait_for_timeout(1000)
+    with page.expect_request(re.compile(r"https://sgx\.geodatenzentrum\.de/.*")):
+        open_map(page, server + "/?karte=basemap")
     tiles = [u for u in foreign(page.requests, server)]
     assert tiles and all(u.startswith("https://sgx.geodatenzentrum.de/wmts_basemapde/") for u in tiles)
-    assert page.get_by_text("IP-Adresse").is_visible()
+    expect(page.get_by_text("IP-Adresse")).to_be_visible()
 
 
 def test_english_view(page, server):
     open_map(page, server + "/?lang=en&region=13076")
-    assert page.get_by_role("heading", name="Demography and public services").is_visible()
-    assert page.get_by_text("Sub-project:").first.is_visible()
+    expect(page.get_by_role("heading", name="Demography and public services")).to_be_visible()
+    expect(page.get_by_text("Sub-project:").first).to_be_visible()
     assert foreign(page.requests, server) == []
 
 
@@ -321,11 +323,13 @@ def test_vernetzung_layer_draws_one_line_per_pair(page, server):
     frame = open_map(page, server + "/")
     frame.get_by_text("Ebenen und Themen").click()
     frame.locator(".mrh-panel label").filter(has_text="Vernetzung").locator("input").check()
-    tooltips = frame.evaluate(
+    lines = (
         "() => { const t = []; window.map.eachLayer(l => { if (l instanceof L.Polyline &&"
         " !(l instanceof L.Polygon) && l.getTooltip()) t.push(l.getTooltip().getContent().textContent); });"
         " return t; }"
     )
+    frame.wait_for_function(f"() => ({lines})().length > 0")  # its data is fetched when it is first shown
+    tooltips = frame.evaluate(lines)
     assert len(tooltips) == len(expected) > 0
     assert "Kreis Segeberg – Kreis Stormarn: Wohnen" in tooltips
 
@@ -364,11 +368,11 @@ def test_an_open_page_says_when_the_data_changed(page, tmp_path, monkeypatch):
     with streamlit_server(data) as base:
         open_map(page, base + "/?region=01060")
         notice = page.get_by_text("Die Daten wurden inzwischen aktualisiert.")
-        page.wait_for_timeout(2500)
+        page.wait_for_timeout(2500)  # time is what is tested: two checks of the 1-s timer find nothing new
         assert not notice.count()
         partners = data / "partners.csv"
         partners.write_text(partners.read_text(encoding="utf-8"), encoding="utf-8")  # same content, new date
         notice.wait_for(timeout=15_000)
         page.get_by_role("button", name="Neu laden").click()
         notice.wait_for(state="detached", timeout=15_000)
-        assert page.get_by_role("heading", name="Kreis Segeberg").is_visible()
+        expect(page.get_by_role("heading", name="Kreis Segeberg")).to_be_visible()
