@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import shutil
 import signal
 import socket
@@ -168,23 +170,37 @@ def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90, 
         time.sleep(0.2)
 
 
+# Production runs each instance with the systemd unit's command line; so do the local cluster, the browser
+# tests' servers (harness/browser.py) and the benchmarks: read from the unit, with this checkout for the
+# unit's install folder.
+UNIT = Path(__file__).parent / "systemd" / "mrh-dashboard@.service"
+INSTALL_DIR = "/opt/mrh-daseinsvorsorge"  # where the unit expects the checkout and its .venv
+
+
+def unit_command(unit: Path = UNIT) -> list[str]:
+    """The unit's ``ExecStart=`` as words, the way systemd reads it (continued lines joined; reads the file)."""
+    text = re.sub(r"\\\n[ \t]*", " ", unit.read_text(encoding="utf-8"))
+    lines = [line.removeprefix("ExecStart=") for line in text.splitlines() if line.startswith("ExecStart=")]
+    if len(lines) != 1:
+        raise DeployError(f"{unit}: genau eine Zeile ExecStart= erwartet, gefunden: {len(lines)}")
+    return shlex.split(lines[0])
+
+
 def streamlit_command(port: int, base_path: str = "", script: Path | None = None) -> list[str]:
-    """``streamlit run`` for the dashboard (or ``script``) on ``HOST:port``; run it in :func:`working_dir`."""
-    return [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script or ROOT / "app.py"),
-        "--server.port",
-        str(port),
-        "--server.address",
-        HOST,
-        "--server.headless",
-        "true",
-        "--server.baseUrlPath",
-        base_path,
-    ]
+    """The unit's command line for the instance on ``HOST:port`` (``%i``) of this checkout: its venv's
+    Streamlit (the interpreter running this), ``script`` instead of ``app.py`` if given, and
+    ``--server.baseUrlPath`` if ``base_path``; run it in :func:`working_dir`."""
+    command: list[str] = []
+    for word in unit_command():
+        if word == f"{INSTALL_DIR}/.venv/bin/streamlit":
+            command += [sys.executable, "-m", "streamlit"]
+        elif word == "app.py":
+            command.append(str(script or ROOT / "app.py"))
+        else:
+            command.append(word.replace("%i", str(port)).replace(INSTALL_DIR, str(ROOT)))
+    if "--server.address" not in command or command[command.index("--server.address") + 1] != HOST:
+        raise DeployError(f"{UNIT}: die Instanz muss auf {HOST} lauschen (--server.address {HOST})")
+    return command + (["--server.baseUrlPath", base_path] if base_path else [])
 
 
 def working_dir(script: Path | None = None) -> Path:

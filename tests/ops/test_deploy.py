@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from deploy.cluster import Cluster, down, nginx_binary, up
+from deploy.cluster import INSTALL_DIR, UNIT, Cluster, down, nginx_binary, unit_command, up
 from deploy.nginx import ROUTE_COOKIE, ConfigValueError, Front, http_block, main_config
 from geo.data.paths import ROOT
 from harness.browser import click_lonlat, foreign, free_port, open_map, wait_view
@@ -171,6 +171,41 @@ def test_up_writes_only_to_the_temp_folder_and_down_removes_it(tmp_path):
         )
     assert stopped.returncode == 0
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.nginx
+def test_instances_run_the_command_line_of_the_systemd_unit(cluster):
+    """What production runs (deploy/systemd/mrh-dashboard@.service, ExecStart) is what the cluster runs: the
+    unit's words after its Streamlit, with the instance's port for %i, read from each running process."""
+    words = unit_command()
+    assert words[0] == f"{INSTALL_DIR}/.venv/bin/streamlit" and words[1:3] == ["run", "app.py"]
+    for instance in cluster.instances:
+        running = Path(f"/proc/{instance.pid}/cmdline").read_bytes().decode().split("\0")[:-1]
+        assert running[:3] == [sys.executable, "-m", "streamlit"]
+        assert running[3:5] == ["run", str(ROOT / "app.py")]
+        assert running[5:] == [w.replace("%i", str(instance.port)) for w in words[3:]]
+
+
+@pytest.mark.systemd
+def test_the_systemd_unit_passes_systemd_analyze_verify(tmp_path):
+    """The unit as an operator installs it, with this checkout as its folder: systemd finds nothing to say
+    (an unknown key, a bad value or a missing program would be reported)."""
+    streamlit = Path(sys.executable).parent / "streamlit"  # the unit's .venv/bin/streamlit, in this venv
+    text = UNIT.read_text(encoding="utf-8").replace(f"{INSTALL_DIR}/.venv/bin/streamlit", str(streamlit))
+    (tmp_path / UNIT.name).write_text(text.replace(INSTALL_DIR, str(ROOT)), encoding="utf-8")
+    result = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / "mrh-dashboard@8501.service")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+    # and it would say so: a misspelt value is reported
+    (tmp_path / UNIT.name).write_text(text.replace("Restart=always", "Restart=allways"), encoding="utf-8")
+    broken = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / "mrh-dashboard@8501.service")], capture_output=True, text=True
+    )
+    assert "allways" in broken.stderr
 
 
 @pytest.mark.nginx
