@@ -44,6 +44,10 @@ NEEDS = {
         "nginx oder openssl fehlt – sudo apt-get install -y nginx libnginx-mod-http-brotli-filter openssl, dann: "
         ".venv/bin/python -m pytest -m nginx",
     ),
+    "systemd": (
+        lambda: shutil.which("systemd-analyze") is not None,
+        "systemd-analyze fehlt – sudo apt-get install -y systemd, dann: .venv/bin/python -m pytest -m systemd",
+    ),
     "browser": (
         _chromium,
         "Chromium fehlt – sudo apt-get install -y chromium, dann: .venv/bin/python -m pytest -m browser",
@@ -51,7 +55,15 @@ NEEDS = {
 }
 
 
+# Not in the fast round (``-m fast``): tests that need a tool outside Python, start a server, or run over the
+# whole tree (ruff, mypy).
+NOT_FAST = ("browser", "nginx", "vg250", "systemd", "server", "slow")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if not any(marker in item.keywords for marker in NOT_FAST):
+            item.add_marker(pytest.mark.fast)
     for marker, (available, how) in NEEDS.items():
         wanted = [item for item in items if marker in item.keywords]
         if wanted and not available():

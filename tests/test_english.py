@@ -26,6 +26,8 @@ from geo.view.state import ViewState
 from geo.view.table import export_table
 from tests.german_text import german_phrases, german_ui_text
 
+# Every output in both languages (page, PDF, PNG, GeoPackage, offline map): the full suite, not the fast round.
+pytestmark = pytest.mark.slow
 PROJECT = load_project()
 LANGS = ("de", "en")
 

@@ -193,6 +193,7 @@ def private_and_all_imports(path: Path) -> list[str]:
     ],
     ids=["ruff check", "ruff format", "mypy"],
 )
+@pytest.mark.slow
 def test_code_checks_are_clean(command):
     result = subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -295,6 +296,7 @@ def test_the_path_rule_would_catch_a_stale_path(tmp_path):
     assert missing_paths(tmp_path, [note]) == ["README.md: geo/mapdoc.py", "README.md: geo.mapdoc"]
 
 
+@pytest.mark.slow  # runs pytest --collect-only over the suite
 def test_every_test_file_is_collected():
     """Folders pytest would skip (it skips folders named build by default) or lacking __init__.py fail here."""
     result = subprocess.run(

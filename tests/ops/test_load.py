@@ -11,6 +11,8 @@ import pytest
 from bench.protocol import ProtocolError, Session
 from geo.data.paths import ROOT
 
+pytestmark = pytest.mark.server
+
 
 def labels(session: Session) -> dict[str, object]:
     """Widget values by user key (``…-region`` → ``region``)."""

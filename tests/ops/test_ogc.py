@@ -133,6 +133,7 @@ PAGES = (
 )
 
 
+@pytest.mark.server  # the service as its own process (hostile_service)
 def test_the_html_pages_load_nothing_from_other_hosts_and_run_no_script(hostile_service):
     """pygeoapi's own templates load Bootstrap, Leaflet, tiles and Swagger UI from CDNs; ours do not."""
     for page in PAGES:
@@ -148,6 +149,7 @@ def test_the_html_pages_load_nothing_from_other_hosts_and_run_no_script(hostile_
         assert all(u.startswith(hostile_service.rstrip("/")) for u in loads), (page, loads)
 
 
+@pytest.mark.server  # the service as its own process (hostile_service)
 def test_hostile_text_from_the_data_is_inert_in_the_html_pages(hostile_service):
     status, _, body = get(hostile_service + "collections/partner/items/01060?f=json")
     assert status == 200 and json.loads(body)["properties"]["teilprojekt"] == HOSTILE  # data stays data
