@@ -150,10 +150,16 @@ def free_ports(count: int, avoid: set[int]) -> list[int]:
     return ports
 
 
-def healthy(url: str, body: bytes | None = b"ok") -> bool:
-    """Does ``url`` answer 200 (with ``body``, unless that is None)?"""
-    # A local cluster's HTTPS uses its own self-signed certificate (see self_signed): not verified here.
-    context = ssl._create_unverified_context() if url.startswith("https:") else None
+def trusting(certificate: Path) -> ssl.SSLContext:
+    """A TLS client context that trusts exactly ``certificate`` (the cluster's own, see :func:`self_signed`),
+    with the host name checked as usual."""
+    return ssl.create_default_context(cafile=str(certificate))
+
+
+def healthy(url: str, body: bytes | None = b"ok", certificate: Path | None = None) -> bool:
+    """Does ``url`` answer 200 (with ``body``, unless that is None)? ``certificate``: the one an HTTPS
+    address must present (a local cluster's own)."""
+    context = trusting(certificate) if certificate and url.startswith("https:") else None
     try:
         with urllib.request.urlopen(url, timeout=2, context=context) as response:
             return bool(response.status == 200 and (body is None or response.read() == body))
@@ -161,9 +167,17 @@ def healthy(url: str, body: bytes | None = b"ok") -> bool:
         return False
 
 
-def _wait(url: str, what: str, pid: int | None, log: Path, timeout: float = 90, body: bytes | None = b"ok") -> None:
+def _wait(
+    url: str,
+    what: str,
+    pid: int | None,
+    log: Path,
+    timeout: float = 90,
+    body: bytes | None = b"ok",
+    certificate: Path | None = None,
+) -> None:
     deadline = time.monotonic() + timeout
-    while not healthy(url, body):
+    while not healthy(url, body, certificate):
         if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
             tail = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.exists() else ""
             raise DeployError(f"{what} ist nicht gestartet ({url}). Protokoll {log}:\n{tail}")
@@ -242,6 +256,45 @@ def start_instance(
     return Instance(port=port, pid=proc.pid, log=str(log))
 
 
+# Streamlit's words when its port was taken between choosing and binding (a port set on the command line:
+# it logs this and exits; streamlit/web/server/starlette/starlette_server.py).
+PORT_TAKEN = "is not available"
+
+
+def serve_streamlit(
+    state_dir: Path,
+    base_path: str = "",
+    script: Path | None = None,
+    env: dict[str, str] | None = None,
+    avoid: frozenset[int] = frozenset(),
+    started: Instance | None = None,
+    attempts: int = 3,
+) -> Instance:
+    """Start one Streamlit instance on a free port (or take ``started``, begun with :func:`start_instance`)
+    and return it once it answers healthy: the one way the cluster, the browser tests and the benchmarks
+    start an instance.
+
+    A free port is only free until someone binds it; when another process takes it first, Streamlit says
+    so and exits, and this tries the next free port (``attempts`` in all) before it gives up with the log."""
+    for attempt in range(1, attempts + 1):
+        instance = started or start_instance(free_ports(1, avoid=set(avoid))[0], state_dir, base_path, script, env)
+        started = None
+        try:
+            _wait(
+                health_url(instance.address, base_path),
+                f"Streamlit-Instanz {instance.port}",
+                instance.pid,
+                Path(instance.log),
+            )
+            return instance
+        except DeployError:
+            taken = PORT_TAKEN in Path(instance.log).read_text(encoding="utf-8", errors="replace")
+            _stop(instance.pid)
+            if not taken or attempt == attempts:
+                raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
+
+
 def health_url(address: str, base_path: str) -> str:
     base = base_path.strip("/")
     return f"http://{address}/{base + '/' if base else ''}_stcore/health"
@@ -289,16 +342,13 @@ def up(
     cluster = Cluster(port=port, state_dir=str(state_dir), instances=[], base_path=base_path, tls=tls)
     try:
         told = {OGC_URL_VARIABLE: cluster.url + "ogc/"} if ogc else {}  # the page shows GIS desks the address
-        for instance_port in free_ports(instances, avoid={port}):
+        for instance_port in free_ports(instances, avoid={port}):  # all start at once, then each is awaited
             cluster.instances.append(start_instance(instance_port, state_dir, base_path, script, told))
             cluster.save()
-        for instance in cluster.instances:
-            _wait(
-                health_url(instance.address, base_path),
-                f"Streamlit-Instanz {instance.port}",
-                instance.pid,
-                Path(instance.log),
-            )
+        for k, instance in enumerate(cluster.instances):
+            taken = frozenset({port, *(i.port for i in cluster.instances)})
+            cluster.instances[k] = serve_streamlit(state_dir, base_path, script, told, avoid=taken, started=instance)
+            cluster.save()
         if ogc:
             (ogc_port,) = free_ports(1, avoid={port, *(i.port for i in cluster.instances)})
             cluster.ogc = start_ogc(ogc_port, state_dir, cluster.url + "ogc/")
@@ -330,7 +380,14 @@ def up(
         started = subprocess.run(args, capture_output=True, text=True, check=False)
         if started.returncode != 0:
             raise DeployError(f"nginx startet nicht:\n{started.stderr}")
-        _wait(cluster.url + "_stcore/health", "nginx", None, state_dir / "error.log", timeout=20)
+        _wait(
+            cluster.url + "_stcore/health",
+            "nginx",
+            None,
+            state_dir / "error.log",
+            timeout=20,
+            certificate=Path(cert) if tls else None,
+        )
     except BaseException:
         down(port)
         raise

@@ -6,15 +6,12 @@ import os
 import re
 import shutil
 import socket
-import subprocess
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from deploy.cluster import streamlit_command, working_dir
+from deploy.cluster import DeployError, serve_streamlit
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -45,42 +42,19 @@ def free_port() -> int:
 
 @contextmanager
 def streamlit_server(data_dir: Path | None = None, base_path: str = "", script: Path | None = None) -> Iterator[str]:
-    """Run ``streamlit run app.py`` (or ``script``, with its own folder as working directory) as a user would;
-    yield its base URL (without ``base_path``). The server's output goes to a temporary file, not a pipe: a pipe
-    nobody reads fills up, and a server that logs a lot (a data problem on every run) would then block."""
-    port = free_port()
-    env = {**os.environ, "MRH_DATA_DIR": str(data_dir or "")}
-    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
-        proc = subprocess.Popen(
-            streamlit_command(port, base_path, script),
-            cwd=working_dir(script),
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        base = f"http://127.0.0.1:{port}"
+    """Run the dashboard (or ``script``, with its own folder as working directory) as production does
+    (deploy/cluster.py, serve_streamlit: the systemd unit's command line); yield its base URL (without
+    ``base_path``). The server's output goes to a file, not a pipe: a pipe nobody reads fills up, and a
+    server that logs a lot (a data problem on every run) would then block."""
+    with tempfile.TemporaryDirectory(prefix="mrh-server-") as state:
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    health = f"{base}/{base_path}/_stcore/health" if base_path else f"{base}/_stcore/health"
-                    with urllib.request.urlopen(health, timeout=2) as response:
-                        if response.read() == b"ok":
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError(f"streamlit did not start:\n{log.read()}")
-                time.sleep(0.3)
-            yield base
+            instance = serve_streamlit(Path(state), base_path, script, {"MRH_DATA_DIR": str(data_dir or "")})
+        except DeployError as error:
+            raise RuntimeError(f"streamlit did not start:\n{error}") from error
+        try:
+            yield f"http://{instance.address}"
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            instance.stop()
 
 
 def wait_idle(page) -> None:  # type: ignore[no-untyped-def]

@@ -10,16 +10,28 @@ import os
 import re
 import signal
 import socket
-import ssl
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from deploy.cluster import INSTALL_DIR, UNIT, Cluster, down, nginx_binary, unit_command, up
+from deploy.cluster import (
+    INSTALL_DIR,
+    PORT_TAKEN,
+    UNIT,
+    Cluster,
+    down,
+    nginx_binary,
+    serve_streamlit,
+    start_instance,
+    trusting,
+    unit_command,
+    up,
+)
 from deploy.nginx import ROUTE_COOKIE, ConfigValueError, Front, http_block, main_config
 from geo.data.paths import ROOT
 from harness.browser import click_lonlat, foreign, free_port, open_map, wait_view
@@ -184,6 +196,25 @@ def test_instances_run_the_command_line_of_the_systemd_unit(cluster):
         assert running[:3] == [sys.executable, "-m", "streamlit"]
         assert running[3:5] == ["run", str(ROOT / "app.py")]
         assert running[5:] == [w.replace("%i", str(instance.port)) for w in words[3:]]
+
+
+@pytest.mark.server
+def test_a_port_taken_before_streamlit_binds_it_is_replaced_by_another(tmp_path):
+    """The race of every 'find a free port, then start': here the port is taken for sure. Streamlit says so
+    and exits; serve_streamlit starts it again on another port, and the instance answers there."""
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        first = start_instance(taken, tmp_path)
+        instance = serve_streamlit(tmp_path, started=first, avoid=frozenset({taken}))
+        try:
+            assert instance.port != taken and instance.alive() and not first.alive()
+            assert PORT_TAKEN in Path(first.log).read_text(encoding="utf-8")
+            with urllib.request.urlopen(f"http://{instance.address}/_stcore/health", timeout=5) as response:
+                assert response.read() == b"ok"
+        finally:
+            instance.stop()
 
 
 @pytest.mark.systemd
@@ -378,10 +409,12 @@ def test_base_path_behind_nginx(page):
         down(port)
 
 
-def negotiated_protocol(port: int) -> str | None:
-    """What TLS's ALPN agrees on with nginx when the client offers HTTP/2 and HTTP/1.1."""
-    context = ssl._create_unverified_context()  # the cluster's own self-signed certificate
+def negotiated_protocol(cluster: Cluster) -> str | None:
+    """What TLS's ALPN agrees on with nginx when the client offers HTTP/2 and HTTP/1.1 (trusting the
+    cluster's own certificate, and only that)."""
+    context = trusting(Path(cluster.state_dir) / "tls-cert.pem")
     context.set_alpn_protocols(["h2", "http/1.1"])
+    port = cluster.port
     with (
         socket.create_connection(("127.0.0.1", port), timeout=5) as raw,
         context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
@@ -399,7 +432,7 @@ def test_https_front_speaks_http2_and_the_dashboard_works(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, ignore_https_errors=True)
     try:
         assert cluster.url.startswith("https://")
-        assert negotiated_protocol(port) == "h2"
+        assert negotiated_protocol(cluster) == "h2"
         page = context.new_page()
         frame = open_map(page, cluster.url)
         click_lonlat(page, frame, *SEGEBERG)
