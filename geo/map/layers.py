@@ -8,6 +8,7 @@ from typing import Any
 import folium
 import geopandas as gpd
 from branca.element import Figure
+from folium.template import Template
 
 from geo.data.checks import is_web_url
 from geo.data.partners import LEAD
@@ -56,6 +57,52 @@ class StartView(Script):
     layer is added; on narrow maps without outlying parts and with room for the folded legend."""
 
     _source = "MRH.startView({{ this._parent.get_name() }}, {{ this.frame|js }});"
+
+
+class DashboardMap(folium.Map):
+    """folium's Map with its own template, as folium's plugins are made: the same map div and ``L.map``
+    script, but a viewport that lets visitors zoom the page (folium's forbids it: ``user-scalable=no``,
+    against WCAG 1.4.4), and no assets from a CDN (Leaflet comes with the document, geo/map/mapdoc.py)."""
+
+    # folium's own attributes, set on the class as its plugins do (folium reads them per instance)
+    default_js: list[tuple[str, str]] = []  # noqa: RUF012
+    default_css: list[tuple[str, str]] = []  # noqa: RUF012
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <style>
+                #{{ this.get_name() }} {
+                    position: {{ this.position }};
+                    width: {{ this.width[0] }}{{ this.width[1] }};
+                    height: {{ this.height[0] }}{{ this.height[1] }};
+                    left: {{ this.left[0] }}{{ this.left[1] }};
+                    top: {{ this.top[0] }}{{ this.top[1] }};
+                }
+                .leaflet-container { font-size: {{ this.font_size }}; }
+                html, body { width: 100%; height: 100%; margin: 0; padding: 0; }
+            </style>
+        {% endmacro %}
+
+        {% macro html(this, kwargs) %}
+            <div class="folium-map" id={{ this.get_name()|tojson }} ></div>
+        {% endmacro %}
+
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.map(
+                {{ this.get_name()|tojson }},
+                {
+                    center: {{ this.location|tojson }},
+                    crs: L.CRS.{{ this.crs }},
+                    ...{{ this.options|tojavascript }}
+                }
+            );
+            {%- if this.control_scale %}
+            L.control.scale().addTo({{ this.get_name() }});
+            {%- endif %}
+        {% endmacro %}
+        """
+    )
 
 
 class Panes(Script):
@@ -213,7 +260,7 @@ def build_map(
     """
     remote = remote or {}
     figure = Figure()  # the document's <title> is added by geo.map.mapdoc (escaped there)
-    fmap = folium.Map(
+    fmap = DashboardMap(
         location=None,
         tiles=None,
         zoom_start=8,
@@ -223,7 +270,6 @@ def build_map(
         zoom_delta=0.5,
     )
     figure.add_child(fmap)
-    fmap.default_js, fmap.default_css = [], []  # Leaflet is inlined into the document (geo/map/mapdoc.py)
     Panes().add_to(fmap)
     west, south, east, north = project.partners.total_bounds
     frame = {

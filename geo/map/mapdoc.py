@@ -37,9 +37,6 @@ class ExportInfo(NamedTuple):
     attribution: str
 
 
-# folium's Map header forbids zooming the page (WCAG 1.4.4); ours allows it.
-_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*?user-scalable=no"\s*/>')
-VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 TITLE = html_template("<title>{{ title }}</title>")
 _ELEMENT_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 
@@ -199,10 +196,7 @@ def map_document(
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
     root.header.add_child(Element(head), name="inlined_assets", index=0)
     root.html.add_child(Element(FONT_PRIMER), name="font_primer", index=0)
-    html, found = _VIEWPORT.subn(VIEWPORT, stepwise(root, root.render()), count=1)
-    if found != 1:
-        raise RuntimeError("folium's viewport meta changed; update geo/map/mapdoc.py")
-    html = html.replace("<html>", f'<html lang="{lang}">', 1)
+    html = stepwise(root, root.render()).replace("<html>", f'<html lang="{lang}">', 1)
     return _stable_ids(html)
 
 
