@@ -416,7 +416,7 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
     desktop.wait_for_url(re.compile(r"region=01062"), timeout=30_000)
     wait_view(desktop, frame)
     expect(desktop.get_by_role("heading", name="Kreis Stormarn")).to_be_visible()
-    assert desktop.locator(".mrh-table tr[aria-current='true']").inner_text().startswith("Kreis Stormarn")
+    expect(desktop.locator(".mrh-table tr[aria-current='true']")).to_have_text(re.compile(r"^Kreis Stormarn"))
     assert frame.evaluate("() => window.mrhView.partner") == "01062"
     headers = desktop.locator(".mrh-table thead th").all_inner_texts()
     assert headers == ["Name", "Teilprojekt", "Laufzeit", "Themen", "Was wurde daraus?"]
@@ -429,6 +429,7 @@ def test_choosing_a_table_row_selects_the_partner(desktop, server):
 def test_undocumented_partners_come_last_with_one_line_of_what_was_searched(desktop, server):
     open_map(desktop, server + "/")
     rows = desktop.locator(".mrh-table tbody tr")
+    expect(rows).to_have_count(12)  # the table is a component, drawn after the map
     names = rows.locator("th").all_inner_texts()
     assert names[-3:] == ["Kreis Dithmarschen", "Kreis Herzogtum Lauenburg", "Landkreis Nordwestmecklenburg"]
     last = rows.nth(len(names) - 1)
@@ -481,7 +482,7 @@ def test_theme_matrix_row_selects_and_theme_filters(desktop, server):
     desktop.wait_for_url(re.compile(r"region=03352"), timeout=30_000)
     wait_view(desktop, frame)
     expect(desktop.get_by_role("heading", name="Landkreis Cuxhaven")).to_be_visible()
-    assert desktop.locator(".mrh-matrix tr[aria-current='true'] th").inner_text() == "Landkreis Cuxhaven"
+    expect(desktop.locator(".mrh-matrix tr[aria-current='true'] th")).to_have_text("Landkreis Cuxhaven")
 
 
 def test_density_layer_is_drawn_when_switched_on_and_keeps_the_outlines(desktop, server):
@@ -489,7 +490,7 @@ def test_density_layer_is_drawn_when_switched_on_and_keeps_the_outlines(desktop,
     assert frame.locator(".leaflet-mrhDensity-pane path").count() == 0  # nothing drawn before it is wanted
     frame.get_by_text("Ebenen und Themen").click()
     frame.locator(".mrh-panel label").filter(has_text="Einwohnerdichte").locator("input").check()
-    assert frame.locator(".leaflet-mrhDensity-pane path").count() == 12
+    expect(frame.locator(".leaflet-mrhDensity-pane path")).to_have_count(12)
     expect(frame.get_by_text("Einwohner je km²")).to_be_visible()  # its own legend
     fills = frame.evaluate(
         "() => { const f = []; window.map.eachLayer(l => { if (l.feature && l.options.pane ==="
