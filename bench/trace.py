@@ -9,7 +9,7 @@ a phone, CPU slowed down 4× (DevTools' ``Emulation.setCPUThrottlingRate``, as L
 network throttling. The trace (category ``devtools.timeline``) runs from navigation until the map is drawn
 (the User Timing mark ``mrh-karte-gezeichnet``) plus 3 s. The page and its map frame share one renderer main
 thread (same origin); every task on it of more than 50 ms is listed (and our longest from 20 ms up), with
-whose script ran in it: the map document (Leaflet's script beside it, folium's steps by their ``sourceURL`` –
+whose script ran in it: the map document (Leaflet's script beside it, the map's steps by their ``sourceURL`` –
 ``geo/map/steps.py`` –, our parts in ``geo/map/web/`` by line), our components (``/app/static/ui/``) or
 Streamlit's bundles, and how much of the task was style, layout and paint. Blocking time is the sum over tasks
 of their time beyond 50 ms (Lighthouse's TBT counts only between first paint and interactive; here everything
@@ -48,7 +48,7 @@ CATEGORIES = (
 RENDERING = {"UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "RecalculateStyles", "HitTest"}
 SCRIPT = {"EvaluateScript", "FunctionCall", "v8.compile", "v8.compileModule", "EventDispatch", "TimerFire"}
 BROWSER = "Browser (Parsen, Stil, Layout, Zeichnen)"
-STEP = re.compile(r"/folium-schritt-\d+\.js$")  # the sourceURL geo/map/web/steps.js gives each step
+STEP = re.compile(r"/karte-schritt-\d+\.js$")  # the sourceURL geo/map/web/steps.js gives each step
 LEAFLET = re.compile(r"/app/static/maps/leaflet-[0-9a-f]+\.js")  # beside the map documents (ui/mapview.py)
 LEAFLET_TASK = "Kartendokument: leaflet.js"  # Leaflet's own evaluation: one script, one task, folium's library
 # our scripts (geo/map/web/) in one file beside the map documents (geo/map/mapdoc.py, published_map)
@@ -80,16 +80,16 @@ def script_parts(document: str) -> list[tuple[int, str]]:
         elif "MRH.dom = " in body:
             name = "unsere Teile (geo/map/web/)"
         elif "MRH.runSteps(" in body:
-            name = "folium-Schritte (geo/map/steps.py)"
+            name = "Karten-Schritte (geo/map/steps.py)"
         else:
-            name = "folium: Karte und Ebenen"
+            name = "Kartendokument (inline)"
         names.append((line, name))
     return names
 
 
 def owner_of(url: str, line: int, parts: list[tuple[int, str]]) -> str:
     if STEP.search(url):
-        return "Kartendokument: folium-Schritte (geo/map/steps.py)"
+        return "Kartendokument: Karten-Schritte (geo/map/steps.py)"
     if LEAFLET.search(url):
         return LEAFLET_TASK
     if MAP_SCRIPT.search(url):
@@ -312,7 +312,7 @@ def report(visits: list[tuple[list[Task], float | None]], runs: int, repeat: boo
         "| Ziel (Median der Läufe) | Wert | erreicht |",
         "|---|---:|---|",
         longest_row("keine Aufgabe von uns > 50 ms, in keinem Lauf", None),
-        longest_row("… ohne Leaflets eigene Auswertung (unsere Skripte, folium-Schritte, Komponenten)", False),
+        longest_row("… ohne Leaflets eigene Auswertung (unsere Skripte, Karten-Schritte, Komponenten)", False),
         longest_row("… Leaflets eigene Auswertung (`leaflet.js`: ein Skript, eine Aufgabe)", True),
         f"| Blockierzeit unserer Aufgaben | {ms(statistics.median(blocking))} | |",
         f"| Karte gezeichnet | {ms(statistics.median(drawn_all)) if drawn_all else '–'} | |",

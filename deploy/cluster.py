@@ -167,7 +167,7 @@ def healthy(url: str, body: bytes | None = b"ok", certificate: Path | None = Non
         return False
 
 
-def _wait(
+def wait_ready(
     url: str,
     what: str,
     pid: int | None,
@@ -176,6 +176,8 @@ def _wait(
     body: bytes | None = b"ok",
     certificate: Path | None = None,
 ) -> None:
+    """Return when ``url`` answers 200 (with ``body``, unless ``None``); raise :class:`DeployError` with the
+    log's tail when the process ``pid`` ends first or ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout
     while not healthy(url, body, certificate):
         if (pid is not None and not _alive(pid)) or time.monotonic() > deadline:
@@ -280,7 +282,7 @@ def serve_streamlit(
         instance = started or start_instance(free_ports(1, avoid=set(avoid))[0], state_dir, base_path, script, env)
         started = None
         try:
-            _wait(
+            wait_ready(
                 health_url(instance.address, base_path),
                 f"Streamlit-Instanz {instance.port}",
                 instance.pid,
@@ -353,7 +355,7 @@ def up(
             (ogc_port,) = free_ports(1, avoid={port, *(i.port for i in cluster.instances)})
             cluster.ogc = start_ogc(ogc_port, state_dir, cluster.url + "ogc/")
             cluster.save()
-            _wait(
+            wait_ready(
                 f"http://{cluster.ogc.address}/conformance?f=json",
                 "OGC-Dienst",
                 cluster.ogc.pid,
@@ -380,7 +382,7 @@ def up(
         started = subprocess.run(args, capture_output=True, text=True, check=False)
         if started.returncode != 0:
             raise DeployError(f"nginx startet nicht:\n{started.stderr}")
-        _wait(
+        wait_ready(
             cluster.url + "_stcore/health",
             "nginx",
             None,

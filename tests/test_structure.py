@@ -104,6 +104,57 @@ def test_no_module_imports_a_private_name_from_a_third_party_package():
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+# Names with one leading underscore that libraries document for use: not private parts.
+LIBRARY_SEAMS = {
+    "_template": "branca's MacroElement: 'Overwrite the _template attribute' (every folium plugin does)",
+    "_name": "branca's MacroElement: 'Overwrite the _name attribute'",
+    "_asdict": "typing.NamedTuple's method (the underscore only avoids field names)",
+    "_replace": "typing.NamedTuple's method",
+    "_fields": "pygeoapi's BaseProvider.fields returns it; its own providers set it in get_fields()",
+}
+# In a template string: an attribute with one leading underscore (``this._parent``)
+_TEMPLATE_PRIVATE = re.compile(r"\bthis\.(_[a-z]\w*)")
+
+
+def private_attributes(sources: dict[str, str]) -> dict[str, list[str]]:
+    """Per file, the attributes with one leading underscore it reads that none of ``sources`` defines (so they
+    are a library's) and that are no documented seam, plus any ``this._x`` inside a template string."""
+    trees = {name: ast.parse(text) for name, text in sources.items()}
+    defined = set()
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                defined.add(node.name)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                defined.add(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                defined.add(node.attr)
+    found: dict[str, list[str]] = {}
+    for name, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+                if node.attr not in defined and node.attr not in LIBRARY_SEAMS:
+                    found.setdefault(name, []).append(node.attr)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found_here = _TEMPLATE_PRIVATE.findall(node.value)
+                if found_here:
+                    found.setdefault(name, []).extend(found_here)
+    return found
+
+
+def test_the_rule_catches_private_attributes():
+    assert private_attributes({"a.py": "for c in figure.script._children.values(): pass"}) == {"a.py": ["_children"]}
+    assert private_attributes({"a.py": 'T = "{{ this._parent.get_name() }}"'}) == {"a.py": ["_parent"]}
+    assert private_attributes({"a.py": "self._seen = 1\nprint(self._seen, x._asdict())"}) == {}
+
+
+def test_no_module_reads_a_private_attribute_of_a_library():
+    """folium's output is built through its public seams: no ``figure.script._children``, no ``this._parent``."""
+    sources = {str(p.relative_to(ROOT)): p.read_text(encoding="utf-8") for p in python_files()}
+    sources.pop("tests/test_structure.py")  # this file names them, as examples
+    assert private_attributes(sources) == {}
+
+
 def test_streamlit_folium_is_gone():
     """The map component is ours (ui/mapview.py); nothing imports streamlit-folium any more."""
     for path in python_files():

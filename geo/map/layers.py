@@ -8,20 +8,19 @@ from typing import Any
 import folium
 import geopandas as gpd
 from branca.element import Figure
-from folium.template import Template
 
 from geo.data.checks import is_web_url
 from geo.data.partners import LEAD
 from geo.data.project import Project
 from geo.data.sources import ATTRIBUTION
 from geo.map import overlays
-from geo.map.script import Script
+from geo.map.steps import Group, Names, RunSteps, Shapes, Step, Steps
 from geo.map.styles import BASE_STYLE, LEAD_STYLE, MATCH_STYLE, MUTED_STYLE, SELECTED_STYLE
 from geo.view.contacts import precision_note
-from geo.view.escape import html_template
+from geo.view.escape import html_template, script_template
 from geo.view.features import feature_collection
 from geo.view.formats import source_period, tel_uri
-from geo.view.i18n import N_, ptext, text
+from geo.view.i18n import LANGUAGES, N_, ptext, text
 from geo.view.record import PERIOD, PROJECT, SOURCES, THEMES, narrow_name, partner_records, short_name
 from geo.view.state import ViewState
 
@@ -52,22 +51,30 @@ def core_bounds(partners: gpd.GeoDataFrame) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
-class StartView(Script):
+class StartView(Step):
     """The first view: the partners framed with room for the legend (``MRH.startView``, map.js), before any
     layer is added; on narrow maps without outlying parts and with room for the folded legend."""
 
-    _source = "MRH.startView({{ this._parent.get_name() }}, {{ this.frame|js }});"
+    _code = "MRH.startView({{ this.parent.get_name() }}, {{ this.frame|js }});"
 
 
-class DashboardMap(folium.Map):
-    """folium's Map with its own template, as folium's plugins are made: the same map div and ``L.map``
-    script, but a viewport that lets visitors zoom the page (folium's forbids it: ``user-scalable=no``,
-    against WCAG 1.4.4), and no assets from a CDN (Leaflet comes with the document, geo/map/mapdoc.py)."""
+def camel(key: str) -> str:
+    """``zoom_snap`` → ``zoomSnap``: folium's option names as Leaflet spells them."""
+    head, *rest = key.split("_")
+    return head + "".join(word.capitalize() for word in rest)
 
+
+class DashboardMap(Steps, folium.Map):
+    """folium's Map with its own template, as folium's plugins are made: the map's div, and ``L.map`` as the
+    first step (geo/map/steps.py) under the fixed name ``map``. Its viewport lets visitors zoom the page
+    (folium's forbids it: ``user-scalable=no``, against WCAG 1.4.4), and nothing comes from a CDN (Leaflet
+    comes with the document, geo/map/mapdoc.py)."""
+
+    name = "map"  # set before folium's __init__, which files the map under its name
     # folium's own attributes, set on the class as its plugins do (folium reads them per instance)
     default_js: list[tuple[str, str]] = []  # noqa: RUF012
     default_css: list[tuple[str, str]] = []  # noqa: RUF012
-    _template = Template(
+    _template = script_template(
         """
         {% macro header(this, kwargs) %}
             <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -85,59 +92,71 @@ class DashboardMap(folium.Map):
         {% endmacro %}
 
         {% macro html(this, kwargs) %}
-            <div class="folium-map" id={{ this.get_name()|tojson }} ></div>
-        {% endmacro %}
-
-        {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.map(
-                {{ this.get_name()|tojson }},
-                {
-                    center: {{ this.location|tojson }},
-                    crs: L.CRS.{{ this.crs }},
-                    ...{{ this.options|tojavascript }}
-                }
-            );
-            {%- if this.control_scale %}
-            L.control.scale().addTo({{ this.get_name() }});
-            {%- endif %}
+            <div class="folium-map" id="{{ this.get_name() }}"></div>
+            {{ this.nodes() }}
         {% endmacro %}
         """
     )
+    _code = script_template(
+        """
+        var {{ this.get_name() }} = L.map({{ this.get_name()|js }}, Object.assign(
+            {center: {{ this.location|js }}, crs: L.CRS.{{ this.crs }}}, {{ this.leaflet_options()|js }}));
+        {% if this.control_scale %}L.control.scale().addTo({{ this.get_name() }});{% endif %}
+        """
+    )
+
+    def leaflet_options(self) -> dict[str, Any]:
+        return {camel(key): value for key, value in self.options.items()}
+
+    def steps(self) -> list[str]:
+        return [self._code.render(this=self)]
 
 
-class Panes(Script):
+class MapPage(Figure):
+    """The document around the map: branca's Figure with the page's language on ``<html>``."""
+
+    _template = script_template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang }}">\n'
+        "<head>\n"
+        "    {{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        "<body>\n"
+        "    {{ this.html.render(**kwargs) }}\n"
+        "</body>\n"
+        "<script>\n"
+        "    {{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</html>\n"
+    )
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+
+
+class Panes(Step):
     """Create the map's panes (bottom to top) before any layer is added to one (see ``geo/map/web/layers.js``)."""
 
-    _source = "MRH.createPanes({{ this._parent.get_name() }});"
+    _code = "MRH.createPanes({{ this.parent.get_name() }});"
 
 
-class BindText(Script):
-    """Popup and tooltip from JSON string literals built of escaped text.
-
-    Replaces ``folium.Popup``/``folium.Tooltip``, which put HTML into JavaScript template literals
-    (``${…}`` would run) and need jQuery. ``popup`` and ``tooltip`` are HTML with every data value escaped.
-    """
-
-    _source = """
-    {{ this._parent.get_name() }}.bindPopup({{ this.popup|js }}, {maxWidth: 320})
-        .bindTooltip({{ this.tooltip|js }});
-    """
-
-
-class Attribution(Script):
+class Attribution(Step):
     """Data attribution inside the map (there are no tiles to carry one); Leaflet shows it as HTML."""
 
-    _source = "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|e|js }});"
+    _code = "{{ this.parent.get_name() }}.attributionControl.addAttribution({{ this.text|e|js }});"
 
 
-class Behaviour(Script):
+class Behaviour(Step):
     """Labels, legend, grouped layer panel, selection, keyboard and touch (the parts in ``geo/map/web/``).
 
     ``data`` holds plain values (texts are inserted with ``textContent`` in the browser).
     """
 
-    _source = """
-    MRH.init({{ this._parent.get_name() }}, Object.assign({
+    _code = """
+    MRH.init({{ this.parent.get_name() }}, Object.assign({
         partners: {{ this.partners.get_name() }},
         contacts: {{ this.contacts.get_name() }},
         density: {{ this.density.get_name() }},
@@ -233,11 +252,6 @@ def map_styles() -> dict[str, dict[str, object]]:
     }
 
 
-def start_style(feature: dict[str, Any]) -> dict[str, object]:
-    """A partner's style before map.js draws the view: the base style, dashed for the lead."""
-    return {**BASE_STYLE, **(LEAD_STYLE if feature["properties"].get("lead") else {})}
-
-
 def view_data(state: ViewState, place: dict[str, Any] | None = None) -> dict[str, Any]:
     """What travels per rerun: the selection, the filter and a found place (a few dozen bytes)."""
     return {"partner": state.partner, "themes": list(state.themes), "place": place}
@@ -250,16 +264,18 @@ def build_map(
     state: ViewState | None = None,
     popups: bool = False,
     remote: Mapping[str, str] | None = None,
-) -> folium.Map:
+) -> DashboardMap:
     """The map: context, partners, theme/density/network layers, contacts, legend and layer panel.
 
     No tiles unless ``basemap`` (opt-in: tiles come from the BKG's server). ``state`` is the view the
     map starts with; in the dashboard later views arrive as messages (:func:`view_data`), so selecting
     or filtering never rebuilds the map in the browser. ``remote`` maps a layer (``context``, ``network``)
     to the address of its data (:func:`layer_data`) beside the document; layers not in it carry their data.
+    Every element runs as steps under a fixed name (geo/map/steps.py); the page runs them at its end.
     """
     remote = remote or {}
-    figure = Figure()  # the document's <title> is added by geo.map.mapdoc (escaped there)
+    names = Names()
+    page = MapPage(lang)  # the document's <title> is added by geo.map.mapdoc (escaped there)
     fmap = DashboardMap(
         location=None,
         tiles=None,
@@ -269,8 +285,9 @@ def build_map(
         zoom_snap=0.05,  # the first view fills the frame (a quarter step left up to a fifth of it empty)
         zoom_delta=0.5,
     )
-    figure.add_child(fmap)
-    Panes().add_to(fmap)
+    names(fmap.get_name())
+    page.add_child(fmap)
+    Panes(names("panes")).add_to(fmap)
     west, south, east, north = project.partners.total_bounds
     frame = {
         "bounds": [[south, west], [north, east]],
@@ -278,45 +295,50 @@ def build_map(
         "padding": MAP_PADDING,
         "narrow": NARROW_PX,
     }
-    StartView(frame=frame).add_to(fmap)
-    Attribution(text=ATTRIBUTION).add_to(fmap)
-    layers: list[tuple[str, folium.map.Layer]] = []
+    StartView(names("start_view"), frame=frame).add_to(fmap)
+    Attribution(names("attribution"), text=ATTRIBUTION).add_to(fmap)
+    layers: list[tuple[str, Step]] = []
     if basemap:
-        layers.append((text(lang, "Hintergrundkarte basemap.de"), overlays.add_basemap(fmap)))
+        basemap_layer = overlays.Basemap(names("basemap"))
+        basemap_layer.add_to(fmap)
+        layers.append((text(lang, "Hintergrundkarte basemap.de"), basemap_layer))
     context_name = text(lang, "Metropolregion Hamburg 2014–2016 und Ländergrenzen")
-    context = None if project.context.empty else overlays.lazy_group(fmap, context_name, show=True)
+    context = None if project.context.empty else Group(names("context"), context_name, show=True)
+    if context is not None:
+        context.add_to(fmap)
 
     # The base style from the start: the partners are painted as their batches arrive (geo/map/steps.py),
     # before map.js styles them for the view.
-    partners = folium.GeoJson(
-        partner_features(project, lang),
-        name=text(lang, "Partnerregionen"),
+    partners = Shapes(
+        names("partners"),
+        label=text(lang, "Partnerregionen"),
+        data=partner_features(project, lang),
         pane="mrhPartners",
-        style_function=start_style,
+        start={"base": BASE_STYLE, "lead": LEAD_STYLE},
     )
     partners.add_to(fmap)
-    layers.append((text(lang, "Partnerregionen"), partners))
+    layers.append((partners.label, partners))
 
     groups = []
-    for theme in project.themes:
-        group = folium.FeatureGroup(name=theme.slug, show=False, control=False)
+    for number, theme in enumerate(project.themes, start=1):
+        group = Group(names(f"theme_{number}"), theme.slug, show=False)
         group.add_to(fmap)
         groups.append((theme.slug, theme.label_in(lang), theme.color, group))
-    density = overlays.lazy_group(fmap, text(lang, "Einwohnerdichte"), show=False)
-    network = overlays.lazy_group(fmap, text(lang, "Vernetzung (gemeinsame Themen)"), show=False)
+    density = Group(names("density"), text(lang, "Einwohnerdichte"), show=False)
+    network = Group(names("network"), text(lang, "Vernetzung (gemeinsame Themen)"), show=False)
+    density.add_to(fmap)
+    network.add_to(fmap)
     failed = text(lang, "Diese Ebene ließ sich nicht laden. Bitte später noch einmal einschalten.")
     filled = [("context", context), ("density", density), ("network", network)]
     for kind, lazy in filled:
         if lazy is not None:
             source = remote[kind] if kind in remote else layer_data(project, lang, kind)
-            overlays.Fill(group=lazy, kind=kind, source=source, partners=partners, failed=failed).add_to(fmap)
-    contacts = contact_layer(project, lang)
+            overlays.Fill(
+                names(f"fill_{kind}"), group=lazy, kind=kind, source=source, partners=partners, failed=failed
+            ).add_to(fmap)
+    contacts = contact_points(project, lang, names)
     contacts.add_to(fmap)
-    layers += [
-        (text(lang, "Kontakte"), contacts),
-        (text(lang, "Einwohnerdichte"), density),
-        (text(lang, "Vernetzung (gemeinsame Themen)"), network),
-    ]
+    layers += [(contacts.label, contacts), (density.label, density), (network.label, network)]
     if context is not None:
         layers.append((context_name, context))
 
@@ -331,8 +353,15 @@ def build_map(
         "details": partner_details(project, lang) if popups else None,
     }
     Behaviour(
-        partners=partners, contacts=contacts, density=density, themes=groups, layers=layers, data=behaviour
+        names("behaviour"),
+        partners=partners,
+        contacts=contacts,
+        density=density,
+        themes=groups,
+        layers=layers,
+        data=behaviour,
     ).add_to(fmap)
+    page.add_child(RunSteps())
     return fmap
 
 
@@ -353,24 +382,39 @@ def layer_data(project: Project, lang: str, kind: str) -> dict[str, Any] | None:
     raise ValueError(f"unknown layer {kind!r}")
 
 
-def contact_layer(project: Project, lang: str) -> folium.FeatureGroup:
+class ContactPoint(Step):
+    """A contact's circle on its group, with a popup and a tooltip: HTML of escaped text, as JSON strings.
+
+    folium's Popup and Tooltip would put HTML into JavaScript template literals (``${…}`` would run) and
+    need jQuery."""
+
+    _code = """
+    var {{ this.name }} = L.circleMarker({{ this.location|js }}, {{ this.options|js }})
+        .bindPopup({{ this.popup|js }}, {maxWidth: 320})
+        .bindTooltip({{ this.tooltip|js }})
+        .addTo({{ this.parent.get_name() }});
+    """
+
+
+def contact_points(project: Project, lang: str, names: Names) -> Group:
     """Circle markers with a popup (organisation, people, ``tel:``/``mailto:`` links, source)."""
-    group = folium.FeatureGroup(name=text(lang, "Kontakte"), control=False)
-    for _, contact in project.contacts.iterrows():
+    group = Group(names("contacts"), text(lang, "Kontakte"))
+    for number, (_, contact) in enumerate(project.contacts.iterrows(), start=1):
         kind = "teil" if contact["rs"] else "dach"
-        color = CONTACT_COLORS[kind]
-        marker = folium.CircleMarker(
-            location=(contact["lat"], contact["lon"]),
-            radius=7,
-            color="#333333",
-            weight=1,
-            fill=True,
-            fill_color=color,
-            fill_opacity=0.95,
+        ContactPoint(
+            names(f"contact_{number}"),
+            location=[float(contact["lat"]), float(contact["lon"])],
+            options={
+                "radius": 7,
+                "color": "#333333",
+                "weight": 1,
+                "fill": True,
+                "fillColor": CONTACT_COLORS[kind],
+                "fillOpacity": 0.95,
+            },
+            popup=contact_popup_html(contact, lang),
+            tooltip=TOOLTIP.render(text=contact["organisation"]),
         ).add_to(group)
-        BindText(popup=contact_popup_html(contact, lang), tooltip=TOOLTIP.render(text=contact["organisation"])).add_to(
-            marker
-        )
     return group
 
 

@@ -4,8 +4,8 @@ The same document serves the dashboard (loaded once into a frame, then driven by
 offline download. The dashboard's loads Leaflet's script, ours and the data of the layers drawn later
 from files beside it (:func:`published_map`); the download carries everything inline. folium's layer
 script travels as small steps (``geo/map/steps.py``). It is deterministic: the same project, language,
-basemap switch and start view give the same bytes, so its content hash can name it and a browser can
-keep it.
+basemap switch and start view give the same bytes (every element has a fixed name), so its content hash can
+name it and a browser can keep it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from branca.element import Element, Figure
 from geo.data.paths import MAP_WEB, VENDOR_LEAFLET
 from geo.data.project import Project
 from geo.map.layers import REMOTE_LAYERS, build_map, layer_data
-from geo.map.steps import stepwise
 from geo.view.escape import html_template
 from geo.view.i18n import text
 from geo.view.state import ViewState
@@ -38,7 +37,6 @@ class ExportInfo(NamedTuple):
 
 
 TITLE = html_template("<title>{{ title }}</title>")
-_ELEMENT_ID = re.compile(r"_([0-9a-f]{32})(?![0-9a-f])")
 
 
 def _script_safe(source: str) -> str:
@@ -53,16 +51,6 @@ def _css_with_inlined_images(css: str) -> str:
         return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
 
     return re.sub(r"url\((images/[\w.-]+\.png)\)", inline, css)
-
-
-def _stable_ids(html: str) -> str:
-    """folium names elements with random UUIDs; number them in order of appearance instead."""
-    numbers: dict[str, str] = {}
-
-    def number(match: re.Match[str]) -> str:
-        return "_" + numbers.setdefault(match.group(1), f"{len(numbers):04d}")
-
-    return _ELEMENT_ID.sub(number, html)
 
 
 # The parts of the map's behaviour, in the order they build on each other (see geo/map/web/map.js).
@@ -187,7 +175,7 @@ def map_document(
     remote = beside.layers if beside and not export else None
     fmap = build_map(project, basemap=basemap, lang=lang, state=state, popups=export is not None, remote=remote)
     root = fmap.get_root()
-    assert isinstance(root, Figure)  # build_map puts the map into a titled Figure
+    assert isinstance(root, Figure)  # build_map puts the map into a page
     head = TITLE.render(
         title=export.title if export else text(lang, "Demographie und Daseinsvorsorge")
     ) + inlined_assets(None if export else beside)
@@ -196,8 +184,7 @@ def map_document(
         root.html.add_child(Element(HEADER.render(**export._asdict())), name="export_header", index=0)
     root.header.add_child(Element(head), name="inlined_assets", index=0)
     root.html.add_child(Element(FONT_PRIMER), name="font_primer", index=0)
-    html = stepwise(root, root.render()).replace("<html>", f'<html lang="{lang}">', 1)
-    return _stable_ids(html)
+    return root.render()
 
 
 BASEMAP_PREFIX = "karte-hintergrund-"

@@ -5,13 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import folium
-
 from geo.data.project import Project
 from geo.data.themes import theme_labels
-from geo.map.script import Script
+from geo.map.steps import Step
 from geo.view.density import DENSITY_CLASSES, NO_DATA_COLOR, density_by_partner, density_color
-from geo.view.escape import html_template, html_text
+from geo.view.escape import html_template
 from geo.view.formats import format_day, format_number
 from geo.view.i18n import text
 from geo.view.network import theme_links
@@ -32,16 +30,19 @@ def basemap_attribution() -> str:
     return f"© basemap.de / BKG ({date.today().year})"
 
 
-def add_basemap(fmap: folium.Map) -> folium.TileLayer:
+class Basemap(Step):
     """basemap.de grau as the only tile layer (opt-in: the visitor's IP address goes to the BKG)."""
-    layer = folium.TileLayer(
-        BASEMAP_URL, attr=html_text(basemap_attribution()), name="basemap.de (grau)", max_zoom=18, control=False
-    )
-    layer.add_to(fmap)
-    return layer
+
+    _code = """
+    var {{ this.name }} = L.tileLayer({{ this.url|js }}, {attribution: {{ this.attribution|e|js }}, maxZoom: 18})
+        .addTo({{ this.parent.get_name() }});
+    """
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, url=BASEMAP_URL, attribution=basemap_attribution())
 
 
-class Fill(Script):
+class Fill(Step):
     """Fills a layer group in the browser when it is first shown (``MRH.fill``, ``geo/map/web/overlays.js``).
 
     ``source`` is the layer's data (:func:`context_data`, :func:`density_data`, :func:`network_data`) or, in
@@ -50,17 +51,10 @@ class Fill(Script):
     from the start, is fetched while the partners are drawn).
     """
 
-    _source = """
-    MRH.fill({{ this._parent.get_name() }}, {{ this.group.get_name() }}, {{ this.kind|js }}, {{ this.source|js(True) }},
+    _code = """
+    MRH.fill({{ this.parent.get_name() }}, {{ this.group.get_name() }}, {{ this.kind|js }}, {{ this.source|js(True) }},
         {{ this.partners.get_name() }}, {{ this.failed|js }});
     """
-
-
-def lazy_group(fmap: folium.Map, name: str, show: bool) -> folium.FeatureGroup:
-    """An empty group for :class:`Fill` (not in folium's layer control: ours is ``panel.js``)."""
-    group = folium.FeatureGroup(name=name, show=show, control=False)
-    group.add_to(fmap)
-    return group
 
 
 def context_data(project: Project) -> dict[str, Any] | None:

@@ -5,13 +5,20 @@ from __future__ import annotations
 import json
 import re
 
-import folium
 import pytest
 from branca.element import Figure
 
 from geo.data.paths import MAP_WEB
 from geo.data.project import load_project
-from geo.map.layers import Attribution, build_map, contact_popup_html, core_bounds, partner_features, view_data
+from geo.map.layers import (
+    Attribution,
+    DashboardMap,
+    build_map,
+    contact_popup_html,
+    core_bounds,
+    partner_features,
+    view_data,
+)
 from geo.map.mapdoc import MAP_SCRIPTS, content_name, map_document
 from geo.view.record import narrow_name, short_name
 from geo.view.state import ViewState
@@ -188,10 +195,10 @@ def test_builder_puts_the_map_into_a_figure(project):
 
 
 def test_attribution_is_escaped_where_it_is_inserted():
-    fmap = folium.Map(tiles=None)
-    Attribution(text="<b>BKG</b> & Co").add_to(fmap)
-    html = fmap.get_root().render()
-    assert 'addAttribution("\\u0026lt;b\\u0026gt;BKG\\u0026lt;/b\\u0026gt; \\u0026amp; Co")' in html
+    attribution = Attribution("attribution", text="<b>BKG</b> & Co")
+    attribution.add_to(DashboardMap(tiles=None))
+    (code,) = attribution.steps()
+    assert 'addAttribution("\\u0026lt;b\\u0026gt;BKG\\u0026lt;/b\\u0026gt; \\u0026amp; Co")' in code
 
 
 def test_document_title_is_escaped(project, document):

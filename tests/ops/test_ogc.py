@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from deploy.cluster import Cluster, _wait, down, free_ports, start_ogc, up
+from deploy.cluster import Cluster, down, free_ports, start_ogc, up, wait_ready
 from geo.data.paths import DATA_DIR, ROOT
 from geo.data.project import load_project
 from geo.view.table import partner_table
@@ -97,7 +97,7 @@ def service_over(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     url = f"http://127.0.0.1:{port}/"
     service = start_ogc(port, tmp_path, url)
     try:
-        _wait(url + "conformance?f=json", "OGC-Dienst", service.pid, Path(service.log), body=None)
+        wait_ready(url + "conformance?f=json", "OGC-Dienst", service.pid, Path(service.log), body=None)
         yield url
     finally:
         service.stop()

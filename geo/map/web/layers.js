@@ -22,6 +22,14 @@
     map.getPane("overlayPane").style.pointerEvents = "none";
   }
 
+  /* The partners' style while their batches arrive, before the first view is drawn: start.base, with
+     start.lead for the lead partner (geo/map/steps.py, Shapes). */
+  function startStyle(start) {
+    return function (feature) {
+      return feature.properties.lead ? Object.assign({}, start.base, start.lead) : start.base;
+    };
+  }
+
   /* The drawing of one map; ctx is its shared state (map.js). */
   function layers(ctx) {
     var map = ctx.map;
@@ -116,5 +124,6 @@
   }
 
   MRH.createPanes = createPanes;
+  MRH.startStyle = startStyle;
   MRH.layers = layers;
 })(window.MRH = window.MRH || {});

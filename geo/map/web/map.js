@@ -7,7 +7,7 @@
  *   panel.js      home button, grouped layer panel, legend
  *   keyboard.js   pointer, keyboard, touch, screen reader
  *   messaging.js  the view from the page (#view=…), choices to the page (postMessage)
- *   steps.js      runs folium's layer script in steps (geo/map/steps.py)
+ *   steps.js      runs the map's elements' code in steps (geo/map/steps.py)
  *   overlays.js   the layers filled when first shown: context, density, network
  *   map.js        this file: one map's shared state, and the drawing of a view
  * Every text arrives as data and is inserted with textContent, never as HTML.

@@ -1,5 +1,5 @@
-/* Runs folium's layer script, which arrives cut into steps (<script type="text/x-mrh-step">, geo/map/steps.py):
- * in order, each in the global scope like the script it was cut from, as many per task as fit into
+/* Runs the map's elements' code, which arrives as steps (<script type="text/x-mrh-step">, geo/map/steps.py):
+ * in order, each in the global scope like one script, as many per task as fit into
  * BUDGET_MS. Between tasks the browser paints what is there (the context, the partners in their base style
  * as their batches arrive) and answers input; map.js then draws the first view in a task of its own. The
  * first step waits for the document's first frame: its style and layout load the faces of the map's text
@@ -39,7 +39,7 @@
         var node = nodes[next];
         next += 1;
         var script = document.createElement("script");
-        script.text = node.text + "\n//# sourceURL=folium-schritt-" + next + ".js";  // named in traces
+        script.text = node.text + "\n//# sourceURL=karte-schritt-" + next + ".js";  // named in traces
         node.parentNode.replaceChild(script, node);  // runs now; an error stops this step only
         if (performance.now() - started > BUDGET_MS && next < nodes.length) { return pause().then(task); }
       }
