@@ -33,7 +33,7 @@ def map_element_bytes(query: dict[str, str | list[str]]) -> int:
         at.query_params[key] = value
     at.run()
     (frame,) = [f for f in at.get("iframe") if "/static/maps/" in f.proto.src]
-    (element,) = [c for c in at.get("bidi_component") if c.proto.component_name == "mrh_map"]
+    (element,) = [c for c in at.get("bidi_component") if c.proto.component_name == "mrh_mapframe"]
     return int(frame.proto.ByteSize() + element.proto.ByteSize())
 
 

@@ -120,7 +120,7 @@ def page_text(lang: str) -> str:
             parts += [str(o) for o in getattr(element, "options", [])]
     for element in at.get("bidi_component"):  # our components (table, overview, link fields): their texts
         parts.append(json.dumps(json.loads(element.proto.json), ensure_ascii=False))
-    (frame,) = [e for e in at.get("bidi_component") if e.proto.component_name == "mrh_map"]
+    (frame,) = [e for e in at.get("bidi_component") if e.proto.component_name == "mrh_mapframe"]
     document = MAPS_DIR / json.loads(frame.proto.json)["src"].rsplit("/", 1)[1]  # the document this page shows
     return "\n".join(parts) + "\n" + without_comments(document.read_text(encoding="utf-8"))
 

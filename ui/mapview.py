@@ -10,7 +10,7 @@ fragment does not reload the document, which applies the view on ``hashchange``.
 Why a plain frame and not the frame inside our ``st.components.v2`` component: Streamlit draws
 ``st.iframe`` with the page, while a v2 component first needs Streamlit's component bundle and its data
 decoder (≈ 200 KB more). On a slow phone that put the map ≈ 1 s later (Lighthouse, real throttling). The v2
-component (``static/ui/map.js``) is still there, drawing nothing: it turns the map's messages (a click, a
+component (``static/ui/mapframe.js``) is still there, drawing nothing: it turns the map's messages (a click, a
 ticked theme) into trigger values for Python. Public APIs only: ``st.iframe``,
 ``st.components.v2.component``, ``window.postMessage``.
 
@@ -46,7 +46,7 @@ MAP_HEIGHT = 420
 # The end of the project: an honest date for content that never changes under its name.
 FIXED_MTIME = 1475193600  # 2016-09-30T00:00:00Z
 
-_component = static_component("map")
+_component = static_component("mapframe")
 
 
 def publish(document: str, basemap: bool = False, maps_dir: Path | None = None) -> str:

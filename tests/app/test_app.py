@@ -34,7 +34,7 @@ def component_data(at: AppTest, name: str, key: str | None = None) -> dict:
 
 
 def map_data(at: AppTest) -> dict:
-    return component_data(at, "mrh_map")
+    return component_data(at, "mrh_mapframe")
 
 
 def table_rows(at: AppTest) -> list[dict]:

@@ -288,7 +288,7 @@ def test_assets_arrive_compressed_are_kept_and_carry_the_security_headers(page, 
     assert headers["referrer-policy"] == "no-referrer"
     # all scripts above nginx's 1 KB threshold: Streamlit's bundles and our component modules
     scripts = [r for r in responses if re.search(r"/static/.+\.js($|\?)", r.url) and len(r.body()) > 1024]
-    assert len(scripts) > 5 and any("/app/static/ui/map.js" in r.url for r in scripts)
+    assert len(scripts) > 5 and any("/app/static/ui/mapframe.js" in r.url for r in scripts)
     assert all(r.all_headers().get("content-encoding") in {"br", "gzip"} for r in scripts)
     mapdoc = next(r for r in responses if "/app/static/maps/karte-" in r.url)
     assert "immutable" in mapdoc.all_headers()["cache-control"]

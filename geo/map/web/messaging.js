@@ -1,4 +1,4 @@
-/* The map's conversation with the page around it (ui/mapview.py, static/ui/map.js).
+/* The map's conversation with the page around it (ui/mapview.py, static/ui/mapframe.js).
  *   to the page:   {type: "mrh:ready"}, {type: "mrh:select", rs, via}, {type: "mrh:themes", themes}
  *   from the page: the view in the address's fragment (#view=<JSON>, "hashchange"), and {type: "mrh:hello"}
  *                  when the page's component has loaded (it may come after the map); a choice the page has
@@ -60,10 +60,11 @@
       }
     });
 
-    /* The map stands: tell the page, and mark the moment on the page's clock (bench/lighthouse.py). */
+    /* The map stands: tell the page, and mark the moment on the page's clock (bench/lighthouse.py); opened
+       on its own, on the document's. */
     function ready() {
       post({type: "mrh:ready"});
-      try { if (parentWin) { parentWin.performance.mark("mrh-karte-gezeichnet"); } } catch (err) { /* other origin */ }
+      try { (parentWin || window).performance.mark("mrh-karte-gezeichnet"); } catch (err) { /* other origin */ }
     }
 
     return {select: select, setThemes: setThemes, viewFromAddress: viewFromAddress, ready: ready};
