@@ -22,13 +22,17 @@ from pygeoapi.provider.base import (
     ProviderInvalidQueryError,
     ProviderItemNotFoundError,
 )
-from pygeoapi.util import crs_transform
 from shapely.geometry import box, shape
 
 from geo.data.live import LastGood
 from geo.data.paths import configured_data_dir
 from geo.data.project import Project
 from geo.view.features import CONTACT_FIELDS, contact_layer, context_layer, features
+
+try:  # pygeoapi 0.22 and later (they need Python 3.12) keep their CRS helpers in pygeoapi.crs
+    from pygeoapi.crs import crs_transform
+except ImportError:  # 0.21, the newest release for Python 3.11
+    from pygeoapi.util import crs_transform
 
 # Property → JSON Schema type, per collection (also the queryables).
 FIELDS: dict[str, dict[str, str]] = {
