@@ -524,7 +524,7 @@ def test_layers_drawn_later_come_from_files_beside_the_document_when_first_shown
     # the network's file is missing this once: the map says so, and the next switch-on fetches it again
     desktop.route(re.compile(r".*/ebene-[0-9a-f]{16}\.json$"), lambda route: route.fulfill(status=503))
     network.check()
-    expect(frame.locator(".mrh-notice")).to_have_text(
+    expect(frame.get_by_role("status")).to_have_text(  # a live region: screen readers say it too
         "Diese Ebene ließ sich nicht laden. Bitte später noch einmal einschalten."
     )
     desktop.unroute(re.compile(r".*/ebene-[0-9a-f]{16}\.json$"))

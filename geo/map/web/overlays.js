@@ -92,11 +92,18 @@
         return response.json();
       }).then(draw, function () {
         state = "empty";
-        if (!notice) {
+        if (!notice) {  // a live region, so that screen readers say it too
           notice = L.control({position: "topright"});
-          notice.onAdd = function () { return el("div", "mrh-notice", failed); };
+          notice.onAdd = function () {
+            var node = el("div", "mrh-notice");
+            node.setAttribute("role", "status");
+            return node;
+          };
         }
         notice.addTo(map);
+        var node = notice.getContainer();
+        // the text after the region is in the page: a region that arrives with its text is often not read
+        requestAnimationFrame(function () { node.textContent = failed; });
         setTimeout(function () { notice.remove(); }, 6000);
       });
     }
