@@ -2,8 +2,8 @@
 
 The same document serves the dashboard (loaded once into a frame, then driven by messages) and the
 offline download. The dashboard's loads Leaflet's script, ours and the data of the layers drawn later
-from files beside it (:func:`published_map`); the download carries everything inline. folium's layer
-script travels as small steps (``geo/map/steps.py``). It is deterministic: the same project, language,
+from files beside it (:func:`published_map`); the download carries everything inline. The map's elements
+write their code as small steps (``geo/map/steps.py``). It is deterministic: the same project, language,
 basemap switch and start view give the same bytes (every element has a fixed name), so its content hash can
 name it and a browser can keep it.
 """

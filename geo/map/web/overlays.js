@@ -7,35 +7,26 @@
   "use strict";
 
   var el = MRH.dom.el;
-  var BUDGET_MS = 20;  // per task, as steps.js: at 4× CPU slowdown a task then stays under 50 ms
 
   var DRAW = {
     /* Muted, non-clickable shapes in the lowest pane, and the names of places (Hamburg). The shapes are
-       added a few per task (BUDGET_MS), as folium's steps add the partners (steps.js): all of them in one
-       task took ≈ 140 ms at 4× CPU, while the page's own start still runs. Resolves when all are drawn. */
+       added a few per task (MRH.inTasks, steps.js), as the map's steps are: all of them in one task took
+       ≈ 140 ms at 4× CPU, while the page's own start still runs. Resolves when all are drawn. */
     context: function (map, group, data) {
       var shapes = [];
       data.parts.forEach(function (part) {
         part.shapes.features.forEach(function (feature) { shapes.push({style: part.style, feature: feature}); });
       });
-      var next = 0;
-      function task() {
-        var started = performance.now();
-        while (next < shapes.length) {
-          var shape = shapes[next];
-          next += 1;
-          L.geoJSON(shape.feature, {style: shape.style, interactive: false, pane: "mrhContext"}).addTo(group);
-          if (performance.now() - started > BUDGET_MS && next < shapes.length) { return MRH.pause().then(task); }
-        }
+      return MRH.inTasks(shapes, function (shape) {
+        L.geoJSON(shape.feature, {style: shape.style, interactive: false, pane: "mrhContext"}).addTo(group);
+      }).then(function () {
         data.names.forEach(function (name) {
           L.marker(name.pt, {interactive: false, keyboard: false, icon: L.divIcon({
             className: "mrh-context-icon", iconSize: [60, 14], iconAnchor: [30, 7],
             html: el("div", "mrh-context-label", name.text)
           })}).addTo(group);
         });
-        return null;
-      }
-      return task();
+      });
     },
 
     /* Copies of the partner shapes in their density class's colour, and the legend while the layer is on. */

@@ -30,24 +30,35 @@
     });
   }
 
-  function runSteps() {
-    var nodes = Array.prototype.slice.call(document.querySelectorAll('script[type="text/x-mrh-step"]'));
+  /* Calls each(item, number) for every item in order, as many per task as fit into BUDGET_MS; resolves when
+     all are done. */
+  function inTasks(items, each) {
     var next = 0;
     function task() {
       var started = performance.now();
-      while (next < nodes.length) {
-        var node = nodes[next];
+      while (next < items.length) {
         next += 1;
-        var script = document.createElement("script");
-        script.text = node.text + "\n//# sourceURL=karte-schritt-" + next + ".js";  // named in traces
-        node.parentNode.replaceChild(script, node);  // runs now; an error stops this step only
-        if (performance.now() - started > BUDGET_MS && next < nodes.length) { return pause().then(task); }
+        each(items[next - 1], next);
+        if (performance.now() - started > BUDGET_MS && next < items.length) { return pause().then(task); }
       }
+      return null;
     }
-    afterFrame().then(task);  // not in the parser's task, nor in the document's first frame
+    return Promise.resolve(task());
+  }
+
+  function runSteps() {
+    var nodes = Array.prototype.slice.call(document.querySelectorAll('script[type="text/x-mrh-step"]'));
+    afterFrame().then(function () {  // not in the parser's task, nor in the document's first frame
+      return inTasks(nodes, function (node, number) {
+        var script = document.createElement("script");
+        script.text = node.text + "\n//# sourceURL=karte-schritt-" + number + ".js";  // named in traces
+        node.parentNode.replaceChild(script, node);  // runs now; an error stops this step only
+      });
+    });
   }
 
   MRH.pause = pause;
+  MRH.inTasks = inTasks;
   MRH.afterFrame = afterFrame;
   MRH.runSteps = runSteps;
 })(window.MRH = window.MRH || {});
